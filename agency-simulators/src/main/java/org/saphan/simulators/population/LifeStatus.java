@@ -1,0 +1,6 @@
+package org.saphan.simulators.population;
+
+public enum LifeStatus {
+    ALIVE,
+    DECEASED
+}

@@ -1,0 +1,23 @@
+package org.saphan.connectors;
+
+import org.saphan.connectors.rest.RestConnector;
+import org.saphan.connectors.rest.RestConnectorRoutes;
+import org.saphan.exchange.catalog.Catalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/** The connector kinds this module provides, and their routes. */
+@Configuration(proxyBeanMethods = false)
+public class ConnectorsConfiguration {
+
+    @Bean
+    RestConnector restConnector(ResourceLoader resources) {
+        return new RestConnector(resources);
+    }
+
+    @Bean
+    RestConnectorRoutes restConnectorRoutes(Catalog catalog, RestConnector connector) {
+        return new RestConnectorRoutes(catalog, connector);
+    }
+}

@@ -1,0 +1,66 @@
+package org.saphan.connectors.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.saphan.connectors.mapping.AnswerMapping;
+import org.saphan.exchange.route.ExchangeRefusal;
+import org.saphan.schemas.ProblemCode;
+
+import java.io.IOException;
+
+/**
+ * Reads the provider's HTTP answer and maps it to the standard's data set. The provider's own
+ * status and result code decide the outcome: found, not found, or a provider failure.
+ */
+final class NativeAnswer implements Processor {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestServiceSpec spec;
+
+    NativeAnswer(RestServiceSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        JsonNode answer = parse(body);
+        AnswerMapping mapping = spec.mapping();
+        AnswerMapping.Outcome.Kind outcome = answer == null ? AnswerMapping.Outcome.Kind.OTHER : mapping.outcomeOf(answer);
+        if (status == null) {
+            throw new ExchangeRefusal(ProblemCode.PROVIDER_ERROR, "The provider gave no HTTP status.");
+        }
+        if (status == 404 || outcome == AnswerMapping.Outcome.Kind.NOT_FOUND) {
+            throw new ExchangeRefusal(ProblemCode.SUBJECT_NOT_FOUND, "The provider holds no record for this subject.");
+        }
+        if (status == 503) {
+            throw new ExchangeRefusal(ProblemCode.PROVIDER_UNAVAILABLE, "The provider is unavailable.");
+        }
+        if (status == 504) {
+            throw new ExchangeRefusal(ProblemCode.PROVIDER_TIMEOUT, "The provider's own back end timed out.");
+        }
+        if (status != 200 || answer == null || outcome != AnswerMapping.Outcome.Kind.FOUND) {
+            throw new ExchangeRefusal(ProblemCode.PROVIDER_ERROR, "The provider answered with an error.");
+        }
+        try {
+            exchange.getMessage().setBody(mapping.apply(answer));
+        } catch (AnswerMapping.MappingException e) {
+            throw new ExchangeRefusal(ProblemCode.PROVIDER_ERROR, "The provider's answer does not fit the data standard.");
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

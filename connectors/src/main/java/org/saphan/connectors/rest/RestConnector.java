@@ -1,0 +1,127 @@
+package org.saphan.connectors.rest;
+
+import org.saphan.connectors.mapping.AnswerMapping;
+import org.saphan.exchange.catalog.ServiceDefinition;
+import org.saphan.exchange.provider.ConnectorKind;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code rest} connector kind: a provider reached over HTTP with a GET (query parameters taken
+ * from request fields) or a POST (the request JSON as body), whose answer a mapping file turns into
+ * the standard's data set.
+ *
+ * <pre>
+ * connector:
+ *   kind: rest
+ *   timeout: 5s
+ *   settings:
+ *     baseUrl: http://127.0.0.1:18081
+ *     method: GET
+ *     path: /dopa/linkage/citizen-profile
+ *     query: {PID: citizenId}          # native parameter: request field
+ *     mapping: classpath:mappings/DOPA/citizen-profile/v1.yaml
+ * </pre>
+ */
+public final class RestConnector implements ConnectorKind {
+
+    public static final String KIND = "rest";
+
+    private final ResourceLoader resources;
+    private final Map<String, RestServiceSpec> specs = new ConcurrentHashMap<>();
+
+    public RestConnector(ResourceLoader resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void check(String serviceId, Map<String, Object> settings, List<String> problems) {
+        String baseUrl = text(settings, "baseUrl");
+        if (baseUrl == null) {
+            problems.add("baseUrl is missing");
+        } else {
+            try {
+                URI uri = URI.create(baseUrl);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    problems.add("baseUrl must be an http or https URL");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("baseUrl is not a URL");
+            }
+        }
+        String method = Optional.ofNullable(text(settings, "method")).orElse("GET");
+        if (!method.equals("GET") && !method.equals("POST")) {
+            problems.add("method must be GET or POST");
+        }
+        String path = text(settings, "path");
+        if (path == null || !path.startsWith("/")) {
+            problems.add("path must start with /");
+        }
+        Object query = settings.get("query");
+        if (query != null && !(query instanceof Map<?, ?>)) {
+            problems.add("query must map native parameter names to request fields");
+        }
+        String mapping = text(settings, "mapping");
+        if (mapping == null) {
+            problems.add("mapping (the answer mapping file) is missing");
+        } else {
+            try {
+                readMapping(mapping);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void prepare(ServiceDefinition service) {
+        Map<String, Object> s = service.connector().settings();
+        Map<String, String> query = new LinkedHashMap<>();
+        if (s.get("query") instanceof Map<?, ?> q) {
+            q.forEach((k, v) -> query.put(String.valueOf(k), String.valueOf(v)));
+        }
+        specs.put(service.id().toString(), new RestServiceSpec(service.id(), stripSlash(text(s, "baseUrl")),
+                Optional.ofNullable(text(s, "method")).orElse("GET"), text(s, "path"), Map.copyOf(query),
+                service.connector().timeout(), readMapping(text(s, "mapping"))));
+    }
+
+    /** The prepared spec of a service using this kind. */
+    public Optional<RestServiceSpec> spec(String serviceId) {
+        return Optional.ofNullable(specs.get(serviceId));
+    }
+
+    private AnswerMapping readMapping(String location) {
+        Resource r = resources.getResource(location);
+        if (!r.exists()) {
+            throw new IllegalArgumentException("mapping file not found: " + location);
+        }
+        try (InputStream in = r.getInputStream()) {
+            return AnswerMapping.read(location, in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("mapping file not readable: " + location);
+        }
+    }
+
+    private static String text(Map<String, Object> settings, String key) {
+        Object v = settings.get(key);
+        return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

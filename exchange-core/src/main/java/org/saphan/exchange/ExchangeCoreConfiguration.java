@@ -1,0 +1,141 @@
+package org.saphan.exchange;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.saphan.exchange.audit.AuditLog;
+import org.saphan.exchange.audit.JdbcAuditLog;
+import org.saphan.exchange.auth.AccessTokens;
+import org.saphan.exchange.auth.BearerTokenAuthenticator;
+import org.saphan.exchange.auth.ClientAuthenticator;
+import org.saphan.exchange.auth.TokenIssuer;
+import org.saphan.exchange.catalog.Catalog;
+import org.saphan.exchange.catalog.CatalogSource;
+import org.saphan.exchange.metering.ExchangeMeter;
+import org.saphan.exchange.provider.ConnectorKind;
+import org.saphan.exchange.route.AdmitRequest;
+import org.saphan.exchange.route.AnswerRefusal;
+import org.saphan.exchange.route.AuditTrail;
+import org.saphan.exchange.route.Authenticate;
+import org.saphan.exchange.route.CheckPurposeAndLegalBasis;
+import org.saphan.exchange.route.ComposeAnswer;
+import org.saphan.exchange.route.CountExchange;
+import org.saphan.exchange.route.ExchangeRoute;
+import org.saphan.exchange.route.ExchangeStepSet;
+import org.saphan.exchange.route.FindAgreement;
+import org.saphan.exchange.route.FindService;
+import org.saphan.exchange.route.RecordAudit;
+import org.saphan.exchange.route.ReleaseAgreedFields;
+import org.saphan.exchange.route.SignAnswer;
+import org.saphan.exchange.route.ValidateAnswer;
+import org.saphan.exchange.route.ValidateRequest;
+import org.saphan.exchange.web.HubProperties;
+import org.saphan.exchange.web.OpenApiDocument;
+import org.saphan.security.secrets.ClientSecretHasher;
+import org.saphan.security.secrets.SubjectReferences;
+import org.saphan.security.signing.ResponseSigner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Wires the exchange: catalog, authentication, the route's steps, audit and metering. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HubProperties.class)
+public class ExchangeCoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Catalog catalog(HubProperties properties, ResourceLoader resources, Environment environment,
+                    List<ConnectorKind> connectorKinds) {
+        return new CatalogSource(resources, environment::resolveRequiredPlaceholders, connectorKinds)
+                .load(properties.catalog().location());
+    }
+
+    @Bean
+    Supplier<Catalog> catalogSupplier(Catalog catalog) {
+        return () -> catalog;
+    }
+
+    @Bean
+    ClientSecretHasher clientSecretHasher() {
+        return new ClientSecretHasher();
+    }
+
+    @Bean
+    AccessTokens accessTokens(JdbcTemplate jdbc, Clock clock, HubProperties properties) {
+        return new AccessTokens(jdbc, clock, properties.auth().tokenLifetime());
+    }
+
+    @Bean
+    TokenIssuer tokenIssuer(Supplier<Catalog> catalog, ClientSecretHasher hasher, AccessTokens tokens) {
+        return new TokenIssuer(catalog, hasher, tokens);
+    }
+
+    @Bean
+    ClientAuthenticator clientAuthenticator(AccessTokens tokens, Supplier<Catalog> catalog) {
+        return new BearerTokenAuthenticator(tokens, catalog);
+    }
+
+    @Bean
+    SubjectReferences subjectReferences(HubProperties properties) {
+        return SubjectReferences.fromKeyFile(properties.subjectKeyFile());
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcTemplate jdbc) {
+        return new JdbcAuditLog(jdbc);
+    }
+
+    @Bean
+    AuditTrail auditTrail(AuditLog log, SubjectReferences subjects, Clock clock, HubProperties properties) {
+        return new AuditTrail(log, subjects, clock, properties.nodeId());
+    }
+
+    @Bean
+    ExchangeMeter exchangeMeter(ObjectProvider<MeterRegistry> registry) {
+        return new ExchangeMeter(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    ExchangeStepSet exchangeSteps(ClientAuthenticator authenticator, ObjectMapper json, Supplier<Catalog> catalog,
+                                  Clock clock, AuditTrail trail, ExchangeMeter meter, ResponseSigner signer) {
+        CountExchange count = new CountExchange(meter);
+        SignAnswer sign = new SignAnswer(signer);
+        return new ExchangeStepSet(
+                new Authenticate(authenticator),
+                new AdmitRequest(json),
+                new FindService(catalog),
+                new FindAgreement(catalog, clock),
+                new CheckPurposeAndLegalBasis(),
+                new ValidateRequest(),
+                new ValidateAnswer(),
+                new ReleaseAgreedFields(),
+                new ComposeAnswer(json, clock),
+                sign,
+                new RecordAudit(trail),
+                count,
+                new AnswerRefusal(trail, count, sign));
+    }
+
+    @Bean
+    ExchangeRoute exchangeRoute(ExchangeStepSet steps) {
+        return new ExchangeRoute(steps);
+    }
+
+    @Bean
+    OpenApiDocument openApiDocument(ObjectMapper json) {
+        return new OpenApiDocument(json);
+    }
+}

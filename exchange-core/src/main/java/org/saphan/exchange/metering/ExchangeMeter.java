@@ -1,0 +1,65 @@
+package org.saphan.exchange.metering;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts every exchange in Micrometer. Labels are bounded by the catalog: consumer agency, provider,
+ * service and outcome code; never a citizen ID, officer or free text. Unknown values become
+ * {@code unknown} so a caller cannot grow the label space.
+ */
+public final class ExchangeMeter {
+
+    public static final String EXCHANGES = "saphan.exchanges";
+    public static final String EXCHANGE_DURATION = "saphan.exchange.duration";
+    public static final String PROVIDER_DURATION = "saphan.provider.duration";
+    public static final String UNKNOWN = "unknown";
+
+    private final MeterRegistry registry;
+    private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<Tags, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<Tags, Timer> providerTimers = new ConcurrentHashMap<>();
+
+    public ExchangeMeter(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param consumerAgency the agency of an authenticated client, or null
+     * @param service        a catalog service id, or null when none was found
+     * @param outcome        {@code ok} or a problem code
+     */
+    public void count(String consumerAgency, String provider, String service, String outcome,
+                      Duration took, Duration providerTook) {
+        Tags tags = Tags.of("consumer_agency", orUnknown(consumerAgency), "provider", orUnknown(provider),
+                "service", orUnknown(service), "outcome", outcome);
+        counters.computeIfAbsent(tags, t -> Counter.builder(EXCHANGES)
+                .description("Exchanges handled, by consumer agency, provider, service and outcome")
+                .tags(t).register(registry)).increment();
+        timers.computeIfAbsent(tags, t -> Timer.builder(EXCHANGE_DURATION)
+                .description("Time from request to answer through the hub")
+                .tags(t).publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(250), Duration.ofMillis(500))
+                .register(registry)).record(took);
+        if (providerTook != null) {
+            Tags providerTags = Tags.of("provider", orUnknown(provider), "service", orUnknown(service));
+            providerTimers.computeIfAbsent(providerTags, t -> Timer.builder(PROVIDER_DURATION)
+                    .description("Time the provider took to answer the hub")
+                    .tags(t).publishPercentileHistogram()
+                    .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                            Duration.ofMillis(250), Duration.ofMillis(500))
+                    .register(registry)).record(providerTook);
+        }
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? UNKNOWN : value;
+    }
+}

@@ -1,0 +1,18 @@
+package org.saphan.exchange.route;
+
+/** The steps of the exchange route, in the order the route runs them; tests swap single steps. */
+public record ExchangeStepSet(
+        Authenticate authenticate,
+        AdmitRequest admitRequest,
+        FindService findService,
+        FindAgreement findAgreement,
+        CheckPurposeAndLegalBasis checkPurposeAndLegalBasis,
+        ValidateRequest validateRequest,
+        ValidateAnswer validateAnswer,
+        ReleaseAgreedFields releaseAgreedFields,
+        ComposeAnswer composeAnswer,
+        SignAnswer signAnswer,
+        RecordAudit recordAudit,
+        CountExchange countExchange,
+        AnswerRefusal answerRefusal) {
+}

@@ -1,0 +1,35 @@
+package org.saphan.hub;
+
+import org.saphan.security.secrets.ClientSecretHasher;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The hub's entry point: wiring only. {@code java -jar saphan-hub.jar} runs the hub;
+ * {@code java -jar saphan-hub.jar hash-secret} reads a client secret and prints its bcrypt hash for the catalog.
+ */
+@SpringBootApplication(scanBasePackages = "org.saphan")
+public class SaphanHub {
+
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && "hash-secret".equals(args[0])) {
+            System.out.println(new ClientSecretHasher().hash(readSecret()));
+            return;
+        }
+        SpringApplication.run(SaphanHub.class, args);
+    }
+
+    private static String readSecret() throws IOException {
+        Console console = System.console();
+        if (console != null) {
+            return new String(console.readPassword("client secret: "));
+        }
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+}
