@@ -77,6 +77,11 @@ public final class AnswerMapping {
         return name;
     }
 
+    /** True when the mapping names the native field that says whether the subject was found. */
+    public boolean declaresOutcome() {
+        return outcomeField != null;
+    }
+
     /** What the native answer says happened, by its own result code (FOUND when it declares none). */
     public Outcome.Kind outcomeOf(JsonNode nativeAnswer) {
         if (outcomeField == null) {

@@ -34,7 +34,11 @@ final class NativeAnswer implements Processor {
         if (status == null) {
             throw new ExchangeRefusal(ProblemCode.PROVIDER_ERROR, "The provider gave no HTTP status.");
         }
-        if (status == 404 || outcome == AnswerMapping.Outcome.Kind.NOT_FOUND) {
+        // "not found" must come from the provider's own answer (its result code), or from a bare 404 when the
+        // mapping declares no result code: a 404 for a wrong path must not read as "no such citizen"
+        boolean notFound = outcome == AnswerMapping.Outcome.Kind.NOT_FOUND
+                || (status == 404 && !mapping.declaresOutcome());
+        if (notFound) {
             throw new ExchangeRefusal(ProblemCode.SUBJECT_NOT_FOUND, "The provider holds no record for this subject.");
         }
         if (status == 503) {

@@ -347,6 +347,7 @@ class RestConnectorRoutesTest extends CamelTestSupport {
     @CsvSource(delimiter = '|', value = {
             "200 | application/json | not-found-404.json     | SUBJECT_NOT_FOUND",
             "404 | application/json | not-found-404.json     | SUBJECT_NOT_FOUND",
+            "404 | text/html        | -                      | PROVIDER_ERROR",
             "500 | application/json | system-error-500.json  | PROVIDER_ERROR",
             "200 | application/json | system-error-500.json  | PROVIDER_ERROR",
             "400 | application/json | invalid-pid-400.json   | PROVIDER_ERROR",

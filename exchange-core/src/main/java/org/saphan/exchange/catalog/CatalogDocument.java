@@ -45,7 +45,8 @@ public record CatalogDocument(
     /** How the hub reaches the provider: a kind and settings that only that kind's connector reads. */
     public record ConnectorEntry(String kind, String timeout, Map<String, Object> settings) {
         public ConnectorEntry {
-            settings = settings == null ? Map.of() : new LinkedHashMap<>(settings);
+            // a key written without a value (baseUrl:) stays as null so the kind reports it as missing
+            settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         }
     }
 

@@ -268,7 +268,7 @@ public final class CatalogLoader {
         List<String> kindProblems = new ArrayList<>();
         kind.check(where, c.settings(), kindProblems);
         kindProblems.forEach(p -> problems.add(where + ": connector: " + p));
-        return new ServiceDefinition.Connector(c.kind(), timeout, Map.copyOf(c.settings()));
+        return new ServiceDefinition.Connector(c.kind(), timeout, c.settings());
     }
 
     private Map<String, Agreement> agreements(CatalogDocument doc, Map<String, ClientSystem> clients,

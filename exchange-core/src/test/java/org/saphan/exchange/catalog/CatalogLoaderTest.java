@@ -76,6 +76,14 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aSettingWithoutAValueIsReportedNotACrash() {
+        String broken = TestCatalogs.text().replace("connector: {kind: test, timeout: 2s}",
+                "connector:\n      kind: test\n      settings:\n        broken:");
+        assertThatThrownBy(() -> TestCatalogs.loader().load("broken.yaml", broken))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("broken is not a setting of the test kind");
+    }
+
+    @Test
     void unreadableYamlAndUnknownKeysAreReported() {
         assertThatThrownBy(() -> TestCatalogs.loader().load("x.yaml", "services: [ {"))
                 .isInstanceOf(CatalogException.class).hasMessageContaining("not readable as a catalog");
