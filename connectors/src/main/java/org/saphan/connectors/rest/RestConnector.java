@@ -1,5 +1,7 @@
 package org.saphan.connectors.rest;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.saphan.connectors.mapping.AnswerMapping;
 import org.saphan.exchange.catalog.ServiceDefinition;
 import org.saphan.exchange.provider.ConnectorKind;
@@ -9,6 +11,8 @@ import org.springframework.core.io.ResourceLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *     path: /dopa/linkage/citizen-profile
  *     query: {PID: citizenId}          # native parameter: request field
  *     mapping: classpath:mappings/DOPA/citizen-profile/v1.yaml
+ *     providerKeys: file:/etc/saphan/providers/dopa.jwks.json   # optional: the provider signs its answers
  * </pre>
+ *
+ * <p>With {@code providerKeys}, every answer must carry {@code X-Provider-Signature}: a detached JWS with
+ * unencoded payload over the exact body bytes, by a key of that JWKS (the hub's own signature format).
+ * An answer whose signature is missing or does not verify is refused as {@code provider-error}.
  */
 public final class RestConnector implements ConnectorKind {
 
@@ -75,6 +84,14 @@ public final class RestConnector implements ConnectorKind {
         if (query != null && !(query instanceof Map<?, ?>)) {
             problems.add("query must map native parameter names to request fields");
         }
+        String providerKeys = text(settings, "providerKeys");
+        if (providerKeys != null) {
+            try {
+                readKeys(providerKeys);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
         String mapping = text(settings, "mapping");
         if (mapping == null) {
             problems.add("mapping (the answer mapping file) is missing");
@@ -96,7 +113,8 @@ public final class RestConnector implements ConnectorKind {
         }
         specs.put(service.id().toString(), new RestServiceSpec(service.id(), stripSlash(text(s, "baseUrl")),
                 Optional.ofNullable(text(s, "method")).orElse("GET"), text(s, "path"), Map.copyOf(query),
-                service.connector().timeout(), readMapping(text(s, "mapping"))));
+                service.connector().timeout(), readMapping(text(s, "mapping")),
+                text(s, "providerKeys") == null ? null : readKeys(text(s, "providerKeys"))));
     }
 
     /** The prepared spec of a service using this kind. */
@@ -113,6 +131,22 @@ public final class RestConnector implements ConnectorKind {
             return AnswerMapping.read(location, in);
         } catch (IOException e) {
             throw new IllegalArgumentException("mapping file not readable: " + location);
+        }
+    }
+
+    private JWKSet readKeys(String location) {
+        Resource r = resources.getResource(location);
+        if (!r.exists()) {
+            throw new IllegalArgumentException("providerKeys file not found: " + location);
+        }
+        try (InputStream in = r.getInputStream()) {
+            JWKSet keys = JWKSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (keys.getKeys().isEmpty() || keys.getKeys().stream().anyMatch(JWK::isPrivate)) {
+                throw new IllegalArgumentException("providerKeys " + location + " must hold public keys only, at least one");
+            }
+            return keys;
+        } catch (IOException | ParseException e) {
+            throw new IllegalArgumentException("providerKeys " + location + " is not a readable JWKS");
         }
     }
 
