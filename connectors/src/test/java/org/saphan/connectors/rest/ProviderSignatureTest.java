@@ -152,26 +152,15 @@ class ProviderSignatureTest extends CamelTestSupport {
                 agencies:
                   - {code: DOPA, nameTh: กรมการปกครอง, nameEn: DOPA}
                 services:
-                  - id: DOPA/citizen-profile/v1
-                    titleTh: ข้อมูลบุคคล
-                    titleEn: Citizen profile
-                    purposes: [welfare-eligibility]
-                    requestSchema: classpath:saphan/schemas/DOPA/citizen-profile/v1/request.schema.json
-                    responseSchema: classpath:saphan/schemas/DOPA/citizen-profile/v1/response.schema.json
-                    subjectField: citizenId
-                    fields: {citizenId: personal, titleTh: personal, firstNameTh: personal, lastNameTh: personal,
-                             firstNameEn: personal, lastNameEn: personal, birthDate: personal, gender: personal,
-                             nationality: personal, lifeStatus: personal, address: personal}
-                    metadata: {owner: DOPA, dataCategory: personal, updateFrequency: real-time, maintainer: DOPA}
-                    connector:
-                      kind: rest
-                      timeout: 2s
-                      settings:
-                        baseUrl: %s
-                        path: /dopa/linkage/citizen-profile
-                        query: {PID: citizenId}
-                        mapping: classpath:mappings/DOPA/citizen-profile/v1.yaml
-                        providerKeys: %s
-                """.formatted(baseUrl, keys);
+                """ + RestConnectorRoutesTest.service("DOPA/citizen-profile/v1", """
+                  kind: rest
+                  timeout: 2s
+                  settings:
+                    baseUrl: %s
+                    path: /dopa/linkage/citizen-profile
+                    query: {PID: citizenId}
+                    mapping: classpath:mappings/DOPA/citizen-profile/v1.yaml
+                    providerKeys: %s
+                """.formatted(baseUrl, keys));
     }
 }

@@ -102,7 +102,7 @@ class RestConnectorRoutesTest extends CamelTestSupport {
                 """);
 
     /** A catalog service answering the DOPA citizen-profile data set, reached through {@code connector}. */
-    private static String service(String id, String connector) {
+    static String service(String id, String connector) {
         return """
                   - id: %s
                     titleTh: ข้อมูลบุคคล

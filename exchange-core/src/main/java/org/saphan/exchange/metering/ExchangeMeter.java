@@ -42,21 +42,21 @@ public final class ExchangeMeter {
         counters.computeIfAbsent(tags, t -> Counter.builder(EXCHANGES)
                 .description("Exchanges handled, by consumer agency, provider, service and outcome")
                 .tags(t).register(registry)).increment();
-        timers.computeIfAbsent(tags, t -> Timer.builder(EXCHANGE_DURATION)
-                .description("Time from request to answer through the hub")
-                .tags(t).publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
-                        Duration.ofMillis(250), Duration.ofMillis(500))
-                .register(registry)).record(took);
+        timers.computeIfAbsent(tags, t -> latency(EXCHANGE_DURATION, "Time from request to answer through the hub", t))
+                .record(took);
         if (providerTook != null) {
             Tags providerTags = Tags.of("provider", orUnknown(provider), "service", orUnknown(service));
-            providerTimers.computeIfAbsent(providerTags, t -> Timer.builder(PROVIDER_DURATION)
-                    .description("Time the provider took to answer the hub")
-                    .tags(t).publishPercentileHistogram()
-                    .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
-                            Duration.ofMillis(250), Duration.ofMillis(500))
-                    .register(registry)).record(providerTook);
+            providerTimers.computeIfAbsent(providerTags, t -> latency(PROVIDER_DURATION,
+                    "Time the provider took to answer the hub", t)).record(providerTook);
         }
+    }
+
+    /** A latency histogram with the SLO buckets operators alert on (10, 50, 100, 250, 500 ms). */
+    private Timer latency(String name, String description, Tags tags) {
+        return Timer.builder(name).description(description).tags(tags).publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(250), Duration.ofMillis(500))
+                .register(registry);
     }
 
     private static String orUnknown(String value) {
