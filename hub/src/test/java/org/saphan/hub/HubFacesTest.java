@@ -102,6 +102,9 @@ class HubFacesTest extends HubTestSupport {
         assertThat(scrape.body()).contains("saphan_exchanges_total{consumer_agency=\"MSDHS\",outcome=\"ok\","
                 + "provider=\"DOPA\",service=\"DOPA/citizen-profile/v1\"}");
         assertThat(scrape.body()).contains("saphan_exchange_duration_seconds_bucket");
+        // Camel's route timings, labelled with route ids that name the exchange and the provider
+        assertThat(scrape.body()).containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"exchange\"")
+                .containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"provider-DOPA-citizen-profile-v1\"");
         assertThat(scrape.body()).doesNotContain(CITIZEN).doesNotContain(OFFICER);
         assertThat(get("/actuator/health", Map.of()).body()).contains("\"UP\"");
         assertThat(get("/actuator/env", Map.of()).statusCode()).isEqualTo(404);
