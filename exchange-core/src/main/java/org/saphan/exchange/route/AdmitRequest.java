@@ -1,6 +1,9 @@
 package org.saphan.exchange.route;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
@@ -14,10 +17,21 @@ import org.saphan.schemas.ProblemCode;
  */
 public final class AdmitRequest implements Processor {
 
+    /**
+     * Exchange requests are small, flat documents: parsing stops early on deep nesting or long strings
+     * and numbers, so a crafted body cannot make the hub allocate or recurse without bound.
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(16)
+            .maxStringLength(4_096)
+            .maxNumberLength(32)
+            .maxNameLength(256)
+            .build();
+
     private final ObjectMapper json;
 
     public AdmitRequest(ObjectMapper json) {
-        this.json = json;
+        this.json = json.copyWith(JsonFactory.builder().streamReadConstraints(LIMITS).build());
     }
 
     @Override
@@ -44,6 +58,9 @@ public final class AdmitRequest implements Processor {
         JsonNode body;
         try {
             body = json.readTree(in.body());
+        } catch (StreamConstraintsException e) {
+            throw new ExchangeRefusal(ProblemCode.INVALID_REQUEST,
+                    "The request body is nested too deeply or holds an overlong name, string or number.");
         } catch (JacksonException e) {
             // the parser's message may quote the body: never pass it on
             throw new ExchangeRefusal(ProblemCode.INVALID_REQUEST, "The request body is not valid JSON.");

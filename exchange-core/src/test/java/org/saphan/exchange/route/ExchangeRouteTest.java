@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.saphan.exchange.audit.AuditLog;
 import org.saphan.exchange.audit.AuditRecord;
 import org.saphan.exchange.catalog.Catalog;
@@ -215,6 +216,19 @@ class ExchangeRouteTest extends CamelTestSupport {
         getMockEndpoint("mock:provider").assertIsSatisfied();
         assertThat(meters.get(ExchangeMeter.EXCHANGES).tag("outcome", code).counter().count()).isEqualTo(1.0);
         assertSignedByTheHub(answer, problem.path("exchangeId").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"a\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}",
+            "{\"citizenId\":11111111111111111111111111111111111111111}",
+            "{\"citizenId\":\"%s\"}"})
+    void parsingStopsAtTheBodyLimits(String template) throws Exception {
+        String body = template.formatted("1".repeat(5_000));
+        ExchangeAnswer answer = send(request("body=" + body));
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.path("code").asText()).isEqualTo("invalid-request");
+        assertThat(problem.path("detail").asText()).contains("nested too deeply or holds an overlong");
     }
 
     @Test
