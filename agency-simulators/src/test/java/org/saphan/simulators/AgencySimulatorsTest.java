@@ -27,12 +27,25 @@ class AgencySimulatorsTest {
     }
 
     @Test
+    void startsMsdhsBesideDopaOnItsOwnPort() throws Exception {
+        String url;
+        try (AgencySimulators simulators = AgencySimulators.start(0, 0)) {
+            assertThat(simulators.msdhs().population()).isSameAs(simulators.population());
+            assertThat(simulators.msdhs().port()).isPositive().isNotEqualTo(simulators.dopa().port());
+            url = simulators.msdhs().disabilityCardUrl() + "?PERSON_ID=1901100567895";
+            assertThat(Http.get(url).statusCode()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> Http.get(url)).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void describesUrlsAndDemoCitizens() {
         try (AgencySimulators simulators = AgencySimulators.start(0)) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             simulators.describe(new PrintStream(buffer, true, StandardCharsets.UTF_8));
             String text = buffer.toString(StandardCharsets.UTF_8);
             assertThat(text).contains(simulators.dopa().citizenProfileUrl());
+            assertThat(text).contains(simulators.msdhs().disabilityCardUrl());
             for (Person demo : simulators.population().demoCitizens()) {
                 assertThat(text).contains(demo.citizenId());
             }

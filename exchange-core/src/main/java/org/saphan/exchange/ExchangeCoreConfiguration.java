@@ -17,7 +17,7 @@ import org.saphan.exchange.route.AdmitRequest;
 import org.saphan.exchange.route.AnswerRefusal;
 import org.saphan.exchange.route.AuditTrail;
 import org.saphan.exchange.route.Authenticate;
-import org.saphan.exchange.route.CheckPurposeAndLegalBasis;
+import org.saphan.exchange.route.DecidePolicy;
 import org.saphan.exchange.route.ComposeAnswer;
 import org.saphan.exchange.route.CountExchange;
 import org.saphan.exchange.route.ExchangeRoute;
@@ -110,7 +110,8 @@ public class ExchangeCoreConfiguration {
 
     @Bean
     ExchangeStepSet exchangeSteps(ClientAuthenticator authenticator, ObjectMapper json, Supplier<Catalog> catalog,
-                                  Clock clock, AuditTrail trail, ExchangeMeter meter, ResponseSigner signer) {
+                                  Clock clock, AuditTrail trail, ExchangeMeter meter, ResponseSigner signer,
+                                  DecidePolicy decidePolicy) {
         CountExchange count = new CountExchange(meter);
         SignAnswer sign = new SignAnswer(signer);
         return new ExchangeStepSet(
@@ -118,8 +119,8 @@ public class ExchangeCoreConfiguration {
                 new AdmitRequest(json),
                 new FindService(catalog),
                 new FindAgreement(catalog, clock),
-                new CheckPurposeAndLegalBasis(),
                 new ValidateRequest(),
+                decidePolicy,
                 new ValidateAnswer(),
                 new ReleaseAgreedFields(),
                 new ComposeAnswer(json, clock),

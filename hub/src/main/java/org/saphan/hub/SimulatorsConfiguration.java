@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 public class SimulatorsConfiguration {
 
     @Bean(destroyMethod = "close")
-    AgencySimulators agencySimulators(@Value("${saphan.simulators.dopa-port}") int dopaPort) {
-        return AgencySimulators.start(dopaPort);
+    AgencySimulators agencySimulators(@Value("${saphan.simulators.dopa-port}") int dopaPort,
+                                      @Value("${saphan.simulators.msdhs-port:18082}") int msdhsPort) {
+        return AgencySimulators.start(dopaPort, msdhsPort);
     }
 }

@@ -38,9 +38,14 @@ public abstract class HubTestSupport {
     public static final String PORTAL = "MSDHS/welfare-portal";
     public static final String PORTAL_SECRET = "demo-welfare-portal-secret";
     public static final String PROFILE = "DOPA/citizen-profile/v1";
+    public static final String DISABILITY = "MSDHS/disability-status/v1";
+    /** The demo citizen who holds a disability card (physical). */
+    public static final String CARD_HOLDER = "1901100567895";
+    public static final String CITIZEN_PORTAL = "DGA/citizen-portal";
+    public static final String CITIZEN_PORTAL_SECRET = "demo-citizen-portal-secret";
 
     protected static final ObjectMapper JSON = new ObjectMapper();
-    protected static final AgencySimulators SIMULATORS = AgencySimulators.start(0);
+    protected static final AgencySimulators SIMULATORS = AgencySimulators.start(0, 0);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Path DATA_DIR = tempDir();
 
@@ -52,6 +57,8 @@ public abstract class HubTestSupport {
         registry.add("saphan.simulators.enabled", () -> "false");
         registry.add("saphan.providers.dopa.base-url", SIMULATORS.dopa()::baseUrl);
         registry.add("saphan.providers.dopa.timeout", () -> "700ms");
+        registry.add("saphan.providers.msdhs.base-url", SIMULATORS.msdhs()::baseUrl);
+        registry.add("saphan.providers.msdhs.timeout", () -> "700ms");
         registry.add("saphan.data-dir", DATA_DIR::toString);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:hubtest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }

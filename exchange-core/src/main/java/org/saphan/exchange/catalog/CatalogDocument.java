@@ -39,7 +39,8 @@ public record CatalogDocument(
             String subjectField,
             Map<String, String> fields,
             ConnectorEntry connector,
-            MetadataEntry metadata) {
+            MetadataEntry metadata,
+            List<String> dataCategories) {
     }
 
     /** How the hub reaches the provider: a kind and settings that only that kind's connector reads. */

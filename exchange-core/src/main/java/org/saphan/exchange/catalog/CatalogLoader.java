@@ -43,7 +43,7 @@ public final class CatalogLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<LegalBasis> NEED_LEGAL_REFERENCE = EnumSet.of(LegalBasis.PDPA_24_4, LegalBasis.PDPA_24_6);
+    private static final Set<LegalBasis> NEED_LEGAL_REFERENCE = EnumSet.of(LegalBasis.PDPA_24_4, LegalBasis.PDPA_24_6, LegalBasis.PDPA_26_5);
 
     /** Opens a resource named in the catalog (a schema file); returns null when it does not exist. */
     public interface Resources extends Function<String, InputStream> {
@@ -196,11 +196,15 @@ public final class CatalogLoader {
             if (metadata == null) {
                 problems.add(where + ": metadata (owner, dataCategory, updateFrequency, maintainer) is missing");
             }
+            Set<String> categories = new LinkedHashSet<>(list(s.dataCategories()));
+            categories.stream().filter(c -> !Identifiers.isPurpose(c))
+                    .forEach(c -> problems.add(where + ": data category '" + c + "' must match [a-z0-9-]{1,40}"));
             if (problems.size() > before) {
                 continue;
             }
             ServiceDefinition def = new ServiceDefinition(id, s.titleTh(), s.titleEn(), s.description(),
-                    Set.copyOf(servicePurposes), request, response, s.subjectField(), fields, connector, metadata);
+                    Set.copyOf(servicePurposes), request, response, s.subjectField(), fields, connector, metadata,
+                    categories);
             if (out.putIfAbsent(id, def) != null) {
                 problems.add(where + ": duplicate id");
             }
@@ -309,7 +313,7 @@ public final class CatalogLoader {
                 problems.add(where + ": no legal bases (only public data sets may do without)");
             }
             if (bases.stream().anyMatch(NEED_LEGAL_REFERENCE::contains) && isBlank(a.legalReference())) {
-                problems.add(where + ": legalReference (the act and section giving the mandate) is required for pdpa-24-4 and pdpa-24-6");
+                problems.add(where + ": legalReference (the act and section giving the mandate) is required for pdpa-24-4, pdpa-24-6 and pdpa-26-5");
             }
             List<String> released = list(a.releasedFields());
             if (released.isEmpty()) {

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param subjectField the request field that names the data subject (a citizen ID), or null for
  *                     services about no person (public data sets)
  * @param fields       response field path (dotted) to classification; a container's class covers its children
+ * @param dataCategories what kinds of personal data the service holds (for example {@code disability}); a
+ *                     consent given for all of them covers the service
  */
 public record ServiceDefinition(
         ServiceId id,
@@ -27,7 +29,20 @@ public record ServiceDefinition(
         String subjectField,
         Map<String, FieldClass> fields,
         Connector connector,
-        Metadata metadata) {
+        Metadata metadata,
+        Set<String> dataCategories) {
+
+    public ServiceDefinition {
+        dataCategories = dataCategories == null ? Set.of() : Set.copyOf(dataCategories);
+    }
+
+    /** A service with no data categories declared. */
+    public ServiceDefinition(ServiceId id, String titleTh, String titleEn, String description, Set<String> purposes,
+                             DataSetSchema requestSchema, DataSetSchema responseSchema, String subjectField,
+                             Map<String, FieldClass> fields, Connector connector, Metadata metadata) {
+        this(id, titleTh, titleEn, description, purposes, requestSchema, responseSchema, subjectField, fields,
+                connector, metadata, Set.of());
+    }
 
     public String provider() {
         return id.provider();

@@ -45,7 +45,7 @@ public final class AuditTrail {
                 s.subject() == null ? null : subjects.of(s.subject().digits()),
                 s.purpose(),
                 s.legalBasis() == null ? null : s.legalBasis().code(),
-                s.agreement() == null ? null : s.agreement().legalReference(),
+                s.legalReference(),
                 s.consentId(),
                 decision,
                 code,

@@ -33,6 +33,7 @@ public final class ExchangeState {
     Agreement agreement;
     String purpose;
     LegalBasis legalBasis;
+    String legalReference;
     String consentId;
     JsonNode request;
     CitizenId subject;
@@ -59,6 +60,8 @@ public final class ExchangeState {
     public Agreement agreement() { return agreement; }
     public String purpose() { return purpose; }
     public LegalBasis legalBasis() { return legalBasis; }
+    /** The law the policy decision relied on (s.24(4), s.24(6), s.26 exceptions), for the access log. */
+    public String legalReference() { return legalReference; }
     public String consentId() { return consentId; }
     public JsonNode request() { return request; }
     public CitizenId subject() { return subject; }

@@ -24,6 +24,7 @@ class CatalogLoaderTest {
         ServiceDefinition service = catalog.service(PROFILE).orElseThrow();
         assertThat(service.classOf("address.province")).isEqualTo(FieldClass.PERSONAL);
         assertThat(service.isPublicDataSet()).isFalse();
+        assertThat(service.dataCategories()).containsExactlyInAnyOrder("identity", "address");
         assertThat(service.connector().timeout()).hasSeconds(2);
         Agreement agreement = catalog.agreementInForce("MSDHS/welfare-portal", PROFILE, LocalDate.of(2026, 6, 1)).orElseThrow();
         assertThat(agreement.legalBases()).containsExactlyInAnyOrder(LegalBasis.PDPA_24_4, LegalBasis.CONSENT);
@@ -55,6 +56,8 @@ class CatalogLoaderTest {
             unknown role                 | roles: [auditor] | roles: [superuser] | unknown role 'superuser'
             bad agency code              | code: RD, | code: rd, | agency 'rd': code must match
             subject field not in request | subjectField: citizenId | subjectField: pid | subjectField 'pid' is not a field of the request schema
+            26-5 without legal reference | legalBases: [pdpa-24-6]\\n    legalReference: Social Security Act B.E. 2533 | legalBases: [pdpa-26-5] | agreement 'AGR-OLD': legalReference (the act and section giving the mandate) is required for pdpa-24-4, pdpa-24-6 and pdpa-26-5
+            bad data category            | dataCategories: [identity, address] | dataCategories: [Identity!] | data category 'Identity!' must match
             """)
     void reportsAClearMessage(String what, String replace, String with, String expected) {
         String text = TestCatalogs.text();

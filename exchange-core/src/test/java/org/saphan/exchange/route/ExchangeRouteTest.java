@@ -18,6 +18,10 @@ import org.saphan.exchange.audit.AuditLog;
 import org.saphan.exchange.audit.AuditRecord;
 import org.saphan.exchange.catalog.Catalog;
 import org.saphan.exchange.catalog.ClientSystem;
+import org.saphan.exchange.consent.ConsentRecord;
+import org.saphan.exchange.consent.ConsentStatus;
+import org.saphan.exchange.consent.InMemoryConsentRegistry;
+import org.saphan.exchange.policy.PolicyEngine;
 import org.saphan.exchange.metering.ExchangeMeter;
 import org.saphan.exchange.testing.TestCatalogs;
 import org.saphan.schemas.ProblemCode;
@@ -58,6 +62,7 @@ class ExchangeRouteTest extends CamelTestSupport {
     private final List<AuditRecord> audit = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SubjectReferences subjects = new SubjectReferences(new byte[32]);
+    private final InMemoryConsentRegistry consents = new InMemoryConsentRegistry();
     private boolean auditBroken;
     private boolean signerBroken;
     private static HubSigningKeys keys;
@@ -98,7 +103,8 @@ class ExchangeRouteTest extends CamelTestSupport {
         return new ExchangeRoute(new ExchangeStepSet(
                 new Authenticate(r -> Optional.ofNullable(r.header(InboundRequest.AUTHORIZATION)).map(tokens::get)),
                 new AdmitRequest(JSON), new FindService(() -> catalog), new FindAgreement(() -> catalog, CLOCK),
-                new CheckPurposeAndLegalBasis(), new ValidateRequest(), new ValidateAnswer(), new ReleaseAgreedFields(),
+                new ValidateRequest(), new DecidePolicy(new PolicyEngine(), consents, subjects, CLOCK),
+                new ValidateAnswer(), new ReleaseAgreedFields(),
                 new ComposeAnswer(JSON, CLOCK), sign, new RecordAudit(trail), count, new AnswerRefusal(trail, count, sign)));
     }
 
@@ -232,12 +238,58 @@ class ExchangeRouteTest extends CamelTestSupport {
     }
 
     @Test
-    void consentRecordsCannotBeCheckedYetSoNothingIsReleased() throws Exception {
+    void anUnknownConsentIsInvalidAndNothingIsReleased() throws Exception {
         ExchangeAnswer answer = send(request("x-legal-basis=consent", "x-consent-id=c-123"));
         assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("consent-invalid");
         assertThat(audit).singleElement().satisfies(r -> assertThat(r.consentId()).isEqualTo("c-123"));
         getMockEndpoint("mock:provider").expectedMessageCount(0);
         getMockEndpoint("mock:provider").assertIsSatisfied();
+    }
+
+    @Test
+    void aValidConsentReleasesCountsItsUseAndIsAudited() throws Exception {
+        consents.give(consent("c-ok", CITIZEN, ConsentStatus.GIVEN), "test");
+        ExchangeAnswer answer = send(request("x-legal-basis=consent", "x-consent-id=c-ok"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(consents.find("c-ok").orElseThrow().useCount()).isEqualTo(1);
+        assertThat(audit).singleElement().satisfies(r -> {
+            assertThat(r.decision()).isEqualTo("permit");
+            assertThat(r.legalBasis()).isEqualTo("consent");
+            assertThat(r.consentId()).isEqualTo("c-ok");
+            assertThat(r.legalReference()).isNull();
+        });
+    }
+
+    @Test
+    void anotherSubjectsConsentOrAWithdrawnOneIsInvalid() throws Exception {
+        consents.give(consent("c-other", "1400100234563", ConsentStatus.GIVEN), "test");
+        consents.give(consent("c-gone", CITIZEN, ConsentStatus.GIVEN), "test");
+        consents.withdraw("c-gone", CLOCK.instant().minusSeconds(1), "test");
+        assertThat(JSON.readTree(send(request("x-legal-basis=consent", "x-consent-id=c-other")).body())
+                .path("code").asText()).isEqualTo("consent-invalid");
+        assertThat(JSON.readTree(send(request("x-legal-basis=consent", "x-consent-id=c-gone")).body())
+                .path("code").asText()).isEqualTo("consent-invalid");
+        assertThat(consents.find("c-other").orElseThrow().useCount()).isZero();
+        getMockEndpoint("mock:provider").expectedMessageCount(0);
+        getMockEndpoint("mock:provider").assertIsSatisfied();
+    }
+
+    @Test
+    void anUnreadableConsentStoreReleasesNothing() throws Exception {
+        consents.give(consent("c-ok", CITIZEN, ConsentStatus.GIVEN), "test");
+        consents.broken = true;
+        ExchangeAnswer answer = send(request("x-legal-basis=consent", "x-consent-id=c-ok"));
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("hub-unavailable");
+        assertThat(audit).singleElement().satisfies(r -> assertThat(r.reasonCode()).isEqualTo("hub-unavailable"));
+        getMockEndpoint("mock:provider").expectedMessageCount(0);
+        getMockEndpoint("mock:provider").assertIsSatisfied();
+    }
+
+    private ConsentRecord consent(String id, String citizen, ConsentStatus status) {
+        return new ConsentRecord(id, subjects.of(citizen), "MSDHS", java.util.Set.of("welfare-eligibility"),
+                java.util.Set.of(SERVICE), java.util.Set.of(), false, CLOCK.instant().minusSeconds(3600), null, status,
+                null, "test", "https://example.test/notice", "1", 0);
     }
 
     @Test
