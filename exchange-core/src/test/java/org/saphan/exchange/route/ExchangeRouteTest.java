@@ -96,10 +96,13 @@ class ExchangeRouteTest extends CamelTestSupport {
         });
         return new ExchangeRoute(new ExchangeStepSet(
                 new Authenticate(r -> Optional.ofNullable(r.header(InboundRequest.AUTHORIZATION)).map(tokens::get)),
-                new AdmitRequest(JSON), new FindService(() -> catalog), new FindAgreement(() -> catalog, CLOCK),
+                new AdmitRequest(JSON), new RefuseReplay((client, id) -> seenRequestIds.add(client + " " + id)),
+                new FindService(() -> catalog), new FindAgreement(() -> catalog, CLOCK),
                 new CheckPurposeAndLegalBasis(), new ValidateRequest(), new ValidateAnswer(), new ReleaseAgreedFields(),
                 new ComposeAnswer(JSON, CLOCK), sign, new RecordAudit(trail), count, new AnswerRefusal(trail, count, sign)));
     }
+
+    private final java.util.Set<String> seenRequestIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void cutOffTheProvider() throws Exception {
@@ -215,6 +218,20 @@ class ExchangeRouteTest extends CamelTestSupport {
         getMockEndpoint("mock:provider").assertIsSatisfied();
         assertThat(meters.get(ExchangeMeter.EXCHANGES).tag("outcome", code).counter().count()).isEqualTo(1.0);
         assertSignedByTheHub(answer, problem.path("exchangeId").asText());
+    }
+
+    @Test
+    void aRepeatedRequestIdOfTheSameClientIsReplayedAndAudited() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        assertThat(send(request("x-request-id=" + requestId)).status()).isEqualTo(200);
+        ExchangeAnswer again = send(request("x-request-id=" + requestId.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("replayed-request");
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(1).reasonCode()).isEqualTo("replayed-request");
+        assertThat(audit.get(1).requestId()).isEqualTo(requestId);
+        getMockEndpoint("mock:provider").expectedMessageCount(1);
+        getMockEndpoint("mock:provider").assertIsSatisfied();
     }
 
     @Test
