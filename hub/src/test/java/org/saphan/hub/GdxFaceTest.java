@@ -70,6 +70,18 @@ class GdxFaceTest extends HubTestSupport {
     }
 
     @Test
+    void repeatedFailedValidationsAreLimitedInGdxForm() {
+        String guessedKey = java.util.UUID.randomUUID().toString();
+        for (int i = 0; i < 10; i++) {
+            assertThat(validateResponse(guessedKey, "guess-" + i, OFFICER).statusCode()).isEqualTo(403);
+        }
+        HttpResponse<String> blocked = validateResponse(guessedKey, "guess-10", OFFICER);
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(read(blocked.body()).path("Code").asText()).isEqualTo("too-many-attempts");
+        assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
     void serviceCallsRefuseInGdxFormAndEveryRefusalIsAudited() {
         String token = validate(CONSUMER_KEY, PORTAL_SECRET, OFFICER);
 

@@ -29,6 +29,7 @@ public final class AuthAttempts {
     private final int maxPerClient;
     private final int maxPerAddress;
     private final Duration window;
+    private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong();
 
     public AuthAttempts(JdbcTemplate jdbc, Clock clock, int maxPerClient, int maxPerAddress, Duration window) {
         this.jdbc = jdbc;
@@ -60,6 +61,11 @@ public final class AuthAttempts {
         LOG.warn("authentication failed: client={} address={} reason={}", printable(clientId), printable(address), reason);
         count(clientKey(clientId).value);
         count(addressKey(address).value);
+        long now = clock.millis();
+        long last = lastPurge.get();
+        if (now - last >= 60_000 && lastPurge.compareAndSet(last, now)) {
+            purge(); // at most once a minute per node, so guessed client ids cannot fill the table
+        }
     }
 
     public void succeeded(String clientId) {

@@ -25,6 +25,7 @@ public final class GdxTokens {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration idle;
+    private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong();
 
     public GdxTokens(JdbcTemplate jdbc, Clock clock, Duration idle) {
         this.jdbc = jdbc;
@@ -39,6 +40,10 @@ public final class GdxTokens {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO gdx_token (token_hash, client_id, agent_id, issued_at, last_used_at) VALUES (?, ?, ?, ?, ?)",
                 AccessTokens.hash(token), clientId, agentId, now, now);
+        long last = lastPurge.get();
+        if (now.getTime() - last >= 60_000 && lastPurge.compareAndSet(last, now.getTime())) {
+            purgeIdle(); // at most once a minute per node
+        }
         return token;
     }
 
