@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.saphan.exchange.audit.AuditLog;
 import org.saphan.exchange.audit.JdbcAuditLog;
 import org.saphan.exchange.auth.AccessTokens;
-import org.saphan.exchange.auth.BearerTokenAuthenticator;
 import org.saphan.exchange.auth.ClientAuthenticator;
 import org.saphan.exchange.auth.TokenIssuer;
 import org.saphan.exchange.catalog.Catalog;
@@ -25,6 +24,7 @@ import org.saphan.exchange.route.ExchangeStepSet;
 import org.saphan.exchange.route.FindAgreement;
 import org.saphan.exchange.route.FindService;
 import org.saphan.exchange.route.RecordAudit;
+import org.saphan.exchange.route.RefuseReplay;
 import org.saphan.exchange.route.ReleaseAgreedFields;
 import org.saphan.exchange.route.SignAnswer;
 import org.saphan.exchange.route.ValidateAnswer;
@@ -84,11 +84,6 @@ public class ExchangeCoreConfiguration {
     }
 
     @Bean
-    ClientAuthenticator clientAuthenticator(AccessTokens tokens, Supplier<Catalog> catalog) {
-        return new BearerTokenAuthenticator(tokens, catalog);
-    }
-
-    @Bean
     SubjectReferences subjectReferences(HubProperties properties) {
         return SubjectReferences.fromKeyFile(properties.subjectKeyFile());
     }
@@ -111,12 +106,13 @@ public class ExchangeCoreConfiguration {
     @Bean
     ExchangeStepSet exchangeSteps(ClientAuthenticator authenticator, ObjectMapper json, Supplier<Catalog> catalog,
                                   Clock clock, AuditTrail trail, ExchangeMeter meter, ResponseSigner signer,
-                                  DecidePolicy decidePolicy) {
+                                  RefuseReplay refuseReplay, DecidePolicy decidePolicy) {
         CountExchange count = new CountExchange(meter);
         SignAnswer sign = new SignAnswer(signer);
         return new ExchangeStepSet(
                 new Authenticate(authenticator),
                 new AdmitRequest(json),
+                refuseReplay,
                 new FindService(catalog),
                 new FindAgreement(catalog, clock),
                 new ValidateRequest(),

@@ -30,6 +30,8 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     QUOTA_EXCEEDED("quota-exceeded", 429, "Quota exceeded"),
+    /** Too many failed authentication attempts for a client or an address (a hub addition); see Retry-After. */
+    TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many attempts"),
     PROVIDER_ERROR("provider-error", 502, "Provider error"),
     PROVIDER_UNAVAILABLE("provider-unavailable", 503, "Provider unavailable"),
     PROVIDER_TIMEOUT("provider-timeout", 504, "Provider timeout"),

@@ -62,13 +62,28 @@ public final class AccessTokens {
                 Timestamp.from(clock.instant()), hash(token)) > 0;
     }
 
+    /** RFC 7009: revokes the token only when it belongs to this client; true when a live token was revoked. */
+    public boolean revokeOwnedBy(String token, String clientId) {
+        if (token == null || token.length() > 100) {
+            return false;
+        }
+        return jdbc.update("UPDATE access_token SET revoked_at = ? WHERE token_hash = ? AND client_id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), hash(token), clientId) > 0;
+    }
+
+    /** Operator action: revokes every live token of a client at once, on every node. Returns how many. */
+    public int revokeAllOf(String clientId) {
+        return jdbc.update("UPDATE access_token SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL AND expires_at > ?",
+                Timestamp.from(clock.instant()), clientId, Timestamp.from(clock.instant()));
+    }
+
     /** Deletes tokens that expired more than a day ago (housekeeping). */
     public int purgeExpired() {
         return jdbc.update("DELETE FROM access_token WHERE expires_at < ?",
                 Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);

@@ -30,6 +30,11 @@ public final class TokenIssuer {
     }
 
     public Optional<AccessTokens.IssuedToken> issue(String clientId, String secret) {
+        return verify(clientId, secret).map(c -> tokens.issue(clientId));
+    }
+
+    /** The client system when the secret is its own, in the same time whether or not the client exists. */
+    public Optional<ClientSystem> verify(String clientId, String secret) {
         Optional<ClientSystem> client = catalog.get().client(clientId);
         String storedHash = client.map(ClientSystem::secretHash).orElse(null);
         boolean matches = hasher.matches(secret, storedHash == null ? DUMMY_HASH : storedHash);
@@ -38,6 +43,6 @@ public final class TokenIssuer {
                     client.isEmpty() ? "unknown-client" : "bad-secret");
             return Optional.empty();
         }
-        return Optional.of(tokens.issue(clientId));
+        return client;
     }
 }

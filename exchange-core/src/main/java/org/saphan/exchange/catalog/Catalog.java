@@ -20,6 +20,8 @@ public final class Catalog {
     private final Map<ServiceId, ServiceDefinition> services;
     private final Map<String, Agreement> agreementsById;
     private final Map<AgreementKey, List<Agreement>> agreementsByConsumerAndService;
+    private final Map<javax.security.auth.x500.X500Principal, ClientSystem> clientsByCertificateSubject;
+    private final Map<String, ClientSystem> clientsByGdxConsumerKey;
 
     Catalog(Map<String, Purpose> purposes,
             Map<String, Agency> agencies,
@@ -33,6 +35,29 @@ public final class Catalog {
         this.services = Map.copyOf(services);
         this.agreementsById = Map.copyOf(agreementsById);
         this.agreementsByConsumerAndService = Map.copyOf(agreementsByConsumerAndService);
+        Map<javax.security.auth.x500.X500Principal, ClientSystem> bySubject = new java.util.HashMap<>();
+        Map<String, ClientSystem> byKey = new java.util.HashMap<>();
+        clients.values().forEach(c -> {
+            if (c.certificateSubject() != null) {
+                bySubject.put(c.certificateSubject(), c);
+            }
+            if (c.gdxConsumerKey() != null) {
+                byKey.put(c.gdxConsumerKey(), c);
+            }
+        });
+        this.clientsByCertificateSubject = Map.copyOf(bySubject);
+        this.clientsByGdxConsumerKey = Map.copyOf(byKey);
+    }
+
+    /** The client system a (checked) TLS client certificate subject maps to. */
+    public Optional<ClientSystem> clientByCertificateSubject(javax.security.auth.x500.X500Principal subject) {
+        return Optional.ofNullable(subject == null ? null : clientsByCertificateSubject.get(subject));
+    }
+
+    /** The client system behind a GDX {@code Consumer-Key}. */
+    public Optional<ClientSystem> clientByGdxConsumerKey(String consumerKey) {
+        return Optional.ofNullable(consumerKey == null ? null
+                : clientsByGdxConsumerKey.get(consumerKey.trim().toLowerCase(java.util.Locale.ROOT)));
     }
 
     public Optional<ClientSystem> client(String clientId) {

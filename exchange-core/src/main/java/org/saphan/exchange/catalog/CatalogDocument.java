@@ -25,7 +25,12 @@ public record CatalogDocument(
     public record AgencyEntry(String code, String nameTh, String nameEn) {
     }
 
-    public record ClientEntry(String id, String name, List<String> roles, String secretHash) {
+    /**
+     * @param certificateSubject optional: the RFC 4514 subject of the system's TLS client certificate
+     * @param gdxConsumerKey     optional: its Consumer-Key on the GDX face (a UUID)
+     */
+    public record ClientEntry(String id, String name, List<String> roles, String secretHash,
+                              String certificateSubject, String gdxConsumerKey) {
     }
 
     public record ServiceEntry(

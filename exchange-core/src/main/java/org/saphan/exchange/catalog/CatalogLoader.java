@@ -16,6 +16,7 @@ import org.saphan.schemas.ServiceId;
 import org.saphan.security.secrets.ClientSecretHasher;
 import org.springframework.boot.convert.DurationStyle;
 
+import javax.security.auth.x500.X500Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -131,6 +132,8 @@ public final class CatalogLoader {
 
     private Map<String, ClientSystem> clients(CatalogDocument doc, Map<String, Agency> agencies, List<String> problems) {
         Map<String, ClientSystem> out = new LinkedHashMap<>();
+        Set<X500Principal> subjects = new java.util.HashSet<>();
+        Set<String> consumerKeys = new java.util.HashSet<>();
         for (CatalogDocument.ClientEntry c : list(doc.clients())) {
             String where = "client '" + c.id() + "'";
             if (!ClientSystemId.isWellFormed(c.id())) {
@@ -155,11 +158,37 @@ public final class CatalogLoader {
             if (c.secretHash() != null && !ClientSecretHasher.isBcryptHash(c.secretHash())) {
                 problems.add(where + ": secretHash is not a bcrypt hash (make one with: java -jar saphan-hub.jar hash-secret)");
             }
-            if (out.putIfAbsent(c.id(), new ClientSystem(id, c.name(), roles, c.secretHash())) != null) {
+            X500Principal subject = certificateSubject(c, where, subjects, problems);
+            if (c.gdxConsumerKey() != null && (!Identifiers.isRequestId(c.gdxConsumerKey())
+                    || !consumerKeys.add(c.gdxConsumerKey().toLowerCase(java.util.Locale.ROOT)))) {
+                problems.add(where + ": gdxConsumerKey must be a UUID used by no other client");
+            }
+            if (out.putIfAbsent(c.id(), new ClientSystem(id, c.name(), roles, c.secretHash(), subject,
+                    c.gdxConsumerKey() == null ? null : c.gdxConsumerKey().toLowerCase(java.util.Locale.ROOT))) != null) {
                 problems.add(where + ": duplicate id");
             }
         }
         return out;
+    }
+
+    /** Parsed as the JDK parses certificate subjects, so equal names match however they are spaced. */
+    private static X500Principal certificateSubject(CatalogDocument.ClientEntry c, String where,
+                                                    Set<X500Principal> seen, List<String> problems) {
+        if (c.certificateSubject() == null) {
+            return null;
+        }
+        try {
+            X500Principal subject = new X500Principal(c.certificateSubject());
+            if (subject.getName().isEmpty()) {
+                problems.add(where + ": certificateSubject is empty");
+            } else if (!seen.add(subject)) {
+                problems.add(where + ": certificateSubject is already mapped to another client");
+            }
+            return subject;
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": certificateSubject is not an RFC 4514 name (for example CN=welfare-portal,OU=MSDHS,O=...,C=TH)");
+            return null;
+        }
     }
 
     private Map<ServiceId, ServiceDefinition> services(CatalogDocument doc, Map<String, Agency> agencies,

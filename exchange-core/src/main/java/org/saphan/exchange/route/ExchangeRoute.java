@@ -28,6 +28,7 @@ public final class ExchangeRoute extends RouteBuilder {
         from(ENTRY).routeId(ROUTE_ID)
                 .process(steps.authenticate()).id("authenticate")
                 .process(steps.admitRequest()).id("admit-request")
+                .process(steps.refuseReplay()).id("refuse-replay")
                 .process(steps.findService()).id("find-service")
                 .process(steps.findAgreement()).id("find-agreement")
                 .process(steps.validateRequest()).id("validate-request")

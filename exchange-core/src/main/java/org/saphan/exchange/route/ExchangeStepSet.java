@@ -4,6 +4,7 @@ package org.saphan.exchange.route;
 public record ExchangeStepSet(
         Authenticate authenticate,
         AdmitRequest admitRequest,
+        RefuseReplay refuseReplay,
         FindService findService,
         FindAgreement findAgreement,
         ValidateRequest validateRequest,

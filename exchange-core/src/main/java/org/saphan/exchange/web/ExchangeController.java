@@ -61,7 +61,7 @@ public class ExchangeController {
             tooLarge = body.length > maxBodyBytes;
         }
         InboundRequest inbound = new InboundRequest(provider + "/" + service + "/" + version, headers,
-                tooLarge ? new byte[0] : body, tooLarge, http.getContentType());
+                tooLarge ? new byte[0] : body, tooLarge, http.getContentType(), RoleGuard.clientCertificates(http));
         ExchangeAnswer answer = send(new ExchangeState(ExchangeIds.next(), clock.instant(), System.nanoTime(), inbound));
         return toResponse(answer);
     }

@@ -33,7 +33,12 @@ public class ProblemAdvice {
 
     @ExceptionHandler(ProblemException.class)
     public ResponseEntity<byte[]> problem(ProblemException e) {
-        return answer(e.code(), e.getMessage());
+        ResponseEntity<byte[]> answer = answer(e.code(), e.getMessage());
+        if (e.retryAfterSeconds() < 0) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(answer.getBody());
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})

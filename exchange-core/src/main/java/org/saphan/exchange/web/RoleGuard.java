@@ -9,6 +9,7 @@ import org.saphan.schemas.ProblemCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import java.security.cert.X509Certificate;
 import java.util.Map;
 
 /** Guards an endpoint outside the exchange: the caller must be authenticated and hold the role. */
@@ -25,12 +26,18 @@ public class RoleGuard {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         InboundRequest credentials = new InboundRequest(null,
                 authorization == null ? Map.of() : Map.of(InboundRequest.AUTHORIZATION, authorization),
-                new byte[0], false, null);
+                new byte[0], false, null, clientCertificates(request));
         ClientSystem client = authenticator.authenticate(credentials).orElseThrow(() ->
-                new ProblemException(ProblemCode.UNAUTHENTICATED, "A valid bearer token is required."));
+                new ProblemException(ProblemCode.UNAUTHENTICATED, "A valid bearer token or client certificate is required."));
         if (!client.has(role)) {
             throw new ProblemException(ProblemCode.ACCESS_DENIED, "This endpoint needs the " + role.code() + " role.");
         }
         return client;
+    }
+
+    /** The TLS client certificate chain the servlet container received, unchecked; null over plain HTTP. */
+    public static X509Certificate[] clientCertificates(HttpServletRequest request) {
+        Object chain = request.getAttribute("jakarta.servlet.request.X509Certificate");
+        return chain instanceof X509Certificate[] certificates && certificates.length > 0 ? certificates : null;
     }
 }

@@ -102,11 +102,14 @@ class ExchangeRouteTest extends CamelTestSupport {
         });
         return new ExchangeRoute(new ExchangeStepSet(
                 new Authenticate(r -> Optional.ofNullable(r.header(InboundRequest.AUTHORIZATION)).map(tokens::get)),
-                new AdmitRequest(JSON), new FindService(() -> catalog), new FindAgreement(() -> catalog, CLOCK),
+                new AdmitRequest(JSON), new RefuseReplay((client, id) -> seenRequestIds.add(client + " " + id)),
+                new FindService(() -> catalog), new FindAgreement(() -> catalog, CLOCK),
                 new ValidateRequest(), new DecidePolicy(new PolicyEngine(), consents, subjects, CLOCK),
                 new ValidateAnswer(), new ReleaseAgreedFields(),
                 new ComposeAnswer(JSON, CLOCK), sign, new RecordAudit(trail), count, new AnswerRefusal(trail, count, sign)));
     }
+
+    private final java.util.Set<String> seenRequestIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void cutOffTheProvider() throws Exception {
@@ -235,6 +238,20 @@ class ExchangeRouteTest extends CamelTestSupport {
         JsonNode problem = JSON.readTree(answer.body());
         assertThat(problem.path("code").asText()).isEqualTo("invalid-request");
         assertThat(problem.path("detail").asText()).contains("nested too deeply or holds an overlong");
+    }
+
+    @Test
+    void aRepeatedRequestIdOfTheSameClientIsReplayedAndAudited() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        assertThat(send(request("x-request-id=" + requestId)).status()).isEqualTo(200);
+        ExchangeAnswer again = send(request("x-request-id=" + requestId.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("replayed-request");
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(1).reasonCode()).isEqualTo("replayed-request");
+        assertThat(audit.get(1).requestId()).isEqualTo(requestId);
+        getMockEndpoint("mock:provider").expectedMessageCount(1);
+        getMockEndpoint("mock:provider").assertIsSatisfied();
     }
 
     @Test

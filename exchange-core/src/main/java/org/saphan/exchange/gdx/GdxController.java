@@ -1,0 +1,218 @@
+package org.saphan.exchange.gdx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.camel.ProducerTemplate;
+import org.saphan.exchange.auth.AuthAttempts;
+import org.saphan.exchange.catalog.Agreement;
+import org.saphan.exchange.catalog.Catalog;
+import org.saphan.exchange.catalog.ClientSystem;
+import org.saphan.exchange.catalog.Role;
+import org.saphan.exchange.catalog.ServiceDefinition;
+import org.saphan.exchange.route.ComposeAnswer;
+import org.saphan.exchange.route.ExchangeAnswer;
+import org.saphan.exchange.route.ExchangeIds;
+import org.saphan.exchange.route.ExchangeRoute;
+import org.saphan.exchange.route.ExchangeState;
+import org.saphan.exchange.route.InboundRequest;
+import org.saphan.schemas.Identifiers;
+import org.saphan.schemas.ServiceId;
+import org.saphan.security.secrets.ClientSecretHasher;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The GDX-compatible face, so existing GDX client code works by changing the host name:
+ * {@code GET /ws/auth/validate?ConsumerSecret=&AgentID=} with header {@code Consumer-Key} gives
+ * {@code {"Result": "<token>"}}; {@code GET /ws/{provider}/{service}/{version}?CitizenID=} with headers
+ * {@code Consumer-Key} and {@code Token} runs the same exchange route as the REST face (same checks,
+ * audit, signature). GDX has no purpose or legal-basis headers, so both come from the consumer's
+ * agreement, which must name exactly one of each. Errors keep GDX's form, {@code {"Code","Message"}}.
+ */
+@RestController
+public class GdxController {
+
+    private static final String CONSUMER_KEY = "Consumer-Key";
+
+    private final ProducerTemplate camel;
+    private final Supplier<Catalog> catalog;
+    private final ClientSecretHasher hasher;
+    private final GdxTokens tokens;
+    private final AuthAttempts attempts;
+    private final ObjectMapper json;
+    private final Clock clock;
+    /** Compared against when the Consumer-Key is unknown, so unknown and known keys cost the same time. */
+    private final String dummyHash;
+
+    public GdxController(ProducerTemplate camel, Supplier<Catalog> catalog, ClientSecretHasher hasher, GdxTokens tokens,
+                         AuthAttempts attempts, ObjectMapper json, Clock clock) {
+        this.camel = camel;
+        this.catalog = catalog;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.attempts = attempts;
+        this.json = json;
+        this.clock = clock;
+        this.dummyHash = hasher.hash("no such consumer");
+    }
+
+    @GetMapping("/ws/auth/validate")
+    public ResponseEntity<byte[]> validate(@RequestParam(name = "ConsumerSecret", required = false) String secret,
+                                           @RequestParam(name = "AgentID", required = false) String agentId,
+                                           @RequestHeader(name = CONSUMER_KEY, required = false) String consumerKey,
+                                           HttpServletRequest http) {
+        if (secret == null || consumerKey == null || agentId == null) {
+            return error(400, "invalid-request", "Consumer-Key, ConsumerSecret and AgentID are required.", null);
+        }
+        if (!Identifiers.isOfficerId(agentId)) {
+            return error(400, "invalid-request", "AgentID must be the officer's 13-digit ID or a system name.", null);
+        }
+        Optional<ClientSystem> client = catalog.get().clientByGdxConsumerKey(consumerKey);
+        String attemptKey = client.map(c -> c.id().toString()).orElse("gdx-key:" + consumerKey);
+        Optional<Duration> blocked = attempts.blockedFor(attemptKey, http.getRemoteAddr());
+        if (blocked.isPresent()) {
+            ResponseEntity<byte[]> tooMany = error(429, "too-many-attempts",
+                    "Too many failed attempts. Try again after the time in Retry-After.", null);
+            return ResponseEntity.status(429).headers(tooMany.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(blocked.get().toSeconds())).body(tooMany.getBody());
+        }
+        String storedHash = client.map(ClientSystem::secretHash).orElse(null);
+        boolean matches = hasher.matches(secret, storedHash == null ? dummyHash : storedHash);
+        if (client.isEmpty() || storedHash == null || !matches) {
+            attempts.failed(attemptKey, http.getRemoteAddr(), client.isEmpty() ? "gdx-unknown-consumer" : "gdx-bad-secret");
+            // one answer for an unknown key and a wrong secret, so a key cannot be probed
+            return error(403, "consumer-not-found", "Consumer not found, or the ConsumerSecret is wrong.", null);
+        }
+        attempts.succeeded(attemptKey);
+        if (!client.get().has(Role.CONSUMER)) {
+            return error(403, "access-denied", "This client system does not have the consumer role.", null);
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON)
+                .body(write(Map.of("Result", tokens.issue(client.get().id().toString(), agentId))));
+    }
+
+    @GetMapping("/ws/{provider}/{service}/{version}")
+    public ResponseEntity<byte[]> exchange(@PathVariable String provider, @PathVariable String service,
+                                           @PathVariable String version,
+                                           @RequestParam(name = "CitizenID", required = false) String citizenId,
+                                           @RequestHeader(name = CONSUMER_KEY, required = false) String consumerKey,
+                                           @RequestHeader(name = "Token", required = false) String token) {
+        // GDX paths are lower case (/ws/dopa/...); the catalog's provider codes are upper case
+        String servicePath = provider.toUpperCase(Locale.ROOT) + "/" + service + "/" + version;
+        Catalog now = catalog.get();
+        Optional<ClientSystem> client = now.clientByGdxConsumerKey(consumerKey);
+        Map<String, String> headers = new HashMap<>();
+        headers.put(InboundRequest.GDX_CONSUMER_KEY, consumerKey == null ? "" : consumerKey);
+        headers.put(InboundRequest.GDX_TOKEN, token == null ? "" : token);
+        headers.put(InboundRequest.REQUEST_ID, UUID.randomUUID().toString()); // GDX callers send none
+        client.flatMap(c -> tokens.agentOf(token, c.id().toString()))
+                .ifPresent(agent -> headers.put(InboundRequest.OFFICER_ID, agent));
+
+        Optional<ServiceDefinition> definition = serviceId(servicePath).flatMap(now::service);
+        Optional<Agreement> agreement = client.flatMap(c -> definition.flatMap(d ->
+                now.agreementInForce(c.id().toString(), d.id(), LocalDate.now(clock))));
+        boolean agreementUnusable = agreement.isPresent()
+                && (agreement.get().purposes().size() != 1 || agreement.get().legalBases().size() != 1);
+        if (agreement.isPresent() && !agreementUnusable) {
+            headers.put(InboundRequest.PURPOSE, agreement.get().purposes().iterator().next());
+            headers.put(InboundRequest.LEGAL_BASIS, agreement.get().legalBases().iterator().next().code());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (citizenId != null && definition.isPresent() && definition.get().subjectField() != null) {
+            body.put(definition.get().subjectField(), citizenId);
+        }
+        InboundRequest inbound = new InboundRequest(servicePath, headers, write(body), false, "application/json");
+        ExchangeState state = new ExchangeState(ExchangeIds.next(), clock.instant(), System.nanoTime(), inbound);
+        camel.send(ExchangeRoute.ENTRY, ex -> ex.setProperty(ExchangeState.PROPERTY, state));
+        ExchangeAnswer answer = state.answer();
+        if (answer == null) {
+            return error(503, "hub-unavailable", "The hub could not complete the exchange. Try again later.", state.exchangeId());
+        }
+        if (answer.status() == 200) {
+            HttpHeaders out = new HttpHeaders();
+            answer.headers().forEach(out::add);
+            out.setContentType(MediaType.parseMediaType(answer.contentType()));
+            out.setCacheControl("no-store");
+            return ResponseEntity.ok().headers(out).body(answer.body());
+        }
+        return gdxRefusal(answer, client.isPresent(), agreementUnusable, state.exchangeId());
+    }
+
+    /** The route's refusal (already audited) in GDX's form; the problem code stays the same. */
+    private ResponseEntity<byte[]> gdxRefusal(ExchangeAnswer answer, boolean consumerKnown, boolean agreementUnusable,
+                                              String exchangeId) {
+        JsonNode problem = read(answer.body());
+        String code = problem.path("code").asText("hub-unavailable");
+        String message = problem.path("detail").asText("The exchange was refused.");
+        int status = answer.status();
+        if ("unauthenticated".equals(code) && !consumerKnown) {
+            return error(403, "consumer-not-found", "Consumer-Key is not known to this hub.", exchangeId);
+        }
+        if ("unauthenticated".equals(code)) {
+            return error(401, "token-not-found", "Token not found or idle for too long; get a new one from /ws/auth/validate.",
+                    exchangeId);
+        }
+        if (agreementUnusable && "invalid-request".equals(code)) {
+            message = "The data sharing agreement for this service names more than one purpose or legal basis, "
+                    + "so it cannot be used through the GDX face; use the REST face with X-Purpose and X-Legal-Basis.";
+        }
+        return error(status, code, message, exchangeId);
+    }
+
+    private ResponseEntity<byte[]> error(int status, String code, String message, String exchangeId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Code", code);
+        body.put("Message", message);
+        ResponseEntity.BodyBuilder out = ResponseEntity.status(status).cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_JSON);
+        if (exchangeId != null) {
+            out.header(ComposeAnswer.EXCHANGE_ID_HEADER, exchangeId);
+        }
+        return out.body(write(body));
+    }
+
+    private static Optional<ServiceId> serviceId(String path) {
+        try {
+            return Optional.of(ServiceId.parse(path));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private JsonNode read(byte[] body) {
+        try {
+            return json.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+}
