@@ -1,5 +1,6 @@
 package org.saphan.hub;
 
+import org.saphan.exchange.audit.chain.VerifyAuditCommand;
 import org.saphan.security.secrets.ClientSecretHasher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The hub's entry point: wiring only. {@code java -jar saphan-hub.jar} runs the hub;
- * {@code java -jar saphan-hub.jar hash-secret} reads a client secret and prints its bcrypt hash for the catalog.
+ * {@code java -jar saphan-hub.jar hash-secret} reads a client secret and prints its bcrypt hash for the catalog;
+ * {@code java -jar saphan-hub.jar verify-audit --export FILE --jwks JWKS} checks an access-log export offline.
  */
 @SpringBootApplication(scanBasePackages = "org.saphan")
 public class SaphanHub {
@@ -21,6 +23,9 @@ public class SaphanHub {
         if (args.length > 0 && "hash-secret".equals(args[0])) {
             System.out.println(new ClientSecretHasher().hash(readSecret()));
             return;
+        }
+        if (args.length > 0 && "verify-audit".equals(args[0])) {
+            System.exit(VerifyAuditCommand.run(args, System.out));
         }
         SpringApplication.run(SaphanHub.class, args);
     }
