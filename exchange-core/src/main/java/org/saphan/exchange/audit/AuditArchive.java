@@ -90,7 +90,11 @@ public final class AuditArchive {
         Map<String, ChainAnchor> previous = new LinkedHashMap<>();
         AuditRows.anchors(c).forEach(a -> previous.put(a.node(), a));
         Files.createDirectories(directory);
-        String name = "audit-" + FILE_TIME.format(clock.instant()) + ".ndjson";
+        String stem = "audit-" + FILE_TIME.format(clock.instant());
+        String name = stem + ".ndjson";
+        for (int n = 2; Files.exists(directory.resolve(name)); n++) {
+            name = stem + "-" + n + ".ndjson"; // never overwrite an earlier archive
+        }
         Path file = directory.resolve(name);
         Path partial = directory.resolve(name + ".partial");
         long count = 0;

@@ -41,6 +41,7 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
     private final Thread writer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile Head head;
+    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
 
     /** The last committed record of this node's chain. */
     public record Head(long seq, String hash) {
@@ -98,6 +99,15 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
 
     public Head head() {
         return head;
+    }
+
+    /** Transactions committed so far (each holds one or more records). */
+    public long batchesCommitted() {
+        return batches.get();
+    }
+
+    int queued() {
+        return queue.size();
     }
 
     public String node() {
@@ -209,6 +219,7 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
                 c.setAutoCommit(true);
             }
             head = new Head(seq, prev);
+            batches.incrementAndGet();
             taken.forEach(p -> p.done.complete(null));
         } catch (SQLException | RuntimeException e) {
             // no message with record content: the failure may concern a subject's row
