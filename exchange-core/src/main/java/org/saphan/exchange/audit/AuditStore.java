@@ -93,20 +93,27 @@ public final class AuditStore {
         return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
-    /** Visits the records in [from, to) (either may be null), per node in chain order. */
+    /**
+     * Visits the records in [from, to) (either may be null), per node in chain order. For a range,
+     * each node's contiguous run of seqs from its first to its last record in the range: records are
+     * timed before they queue, so neighbours in the chain can be a few microseconds out of time
+     * order, and a range must not cut a hole in the chain at its edges.
+     */
     public void forEach(Instant from, Instant to, RowVisitor visitor) {
-        StringBuilder sql = new StringBuilder("SELECT " + AuditRows.COLUMNS + " FROM audit_record WHERE node_seq IS NOT NULL");
-        if (from != null) {
-            sql.append(" AND recorded_at >= ?");
+        String sql;
+        if (from == null && to == null) {
+            sql = "SELECT " + AuditRows.COLUMNS + " FROM audit_record WHERE node_seq IS NOT NULL ORDER BY hub_node, node_seq";
+        } else {
+            sql = "SELECT " + prefixed("r.") + " FROM audit_record r JOIN (SELECT hub_node, MIN(node_seq) AS lo, "
+                    + "MAX(node_seq) AS hi FROM audit_record WHERE node_seq IS NOT NULL"
+                    + (from != null ? " AND recorded_at >= ?" : "") + (to != null ? " AND recorded_at < ?" : "")
+                    + " GROUP BY hub_node) b ON r.hub_node = b.hub_node AND r.node_seq BETWEEN b.lo AND b.hi"
+                    + " ORDER BY r.hub_node, r.node_seq";
         }
-        if (to != null) {
-            sql.append(" AND recorded_at < ?");
-        }
-        sql.append(" ORDER BY hub_node, node_seq");
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(FETCH);
                 int i = 1;
                 if (from != null) {
@@ -130,6 +137,10 @@ public final class AuditStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String prefixed(String alias) {
+        return alias + AuditRows.COLUMNS.replace(", ", ", " + alias);
     }
 
     @FunctionalInterface

@@ -311,6 +311,46 @@ class AuditChainTest {
                 .startsWith("1").contains("invalid: archive signature");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aRangeExportKeepsRecordsTimedSlightlyOutOfOrderSoItsChainHasNoHole(String db) throws Exception {
+        DataSource ds = AuditDatabases.fresh(db);
+        try (ChainedAuditLog log = log(ds)) {
+            log.record(record(1, T0.plusSeconds(10)));
+            log.record(record(2, T0.plusSeconds(5)));   // timed before seq 1, queued after it
+            log.record(record(3, T0.plusSeconds(20)));
+            log.record(record(4, T0.plusSeconds(40)));
+        }
+        Path range = tmp.resolve("range.ndjson");
+        try (OutputStream out = Files.newOutputStream(range)) {
+            new AuditStore(ds).exportNdjson(T0.plusSeconds(7), T0.plusSeconds(30), out);
+        }
+        Path jwks = tmp.resolve("jwks.json");
+        Files.writeString(jwks, KEYS.keys.jwksJson());
+        assertThat(cli("--export", range.toString(), "--jwks", jwks.toString()))
+                .startsWith("0").contains("seq 1..3").contains("valid: 3 records");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void theHeadIsSignedOnShutdownAfterTheQueueIsWritten(String db) {
+        DataSource ds = AuditDatabases.fresh(db);
+        ChainedAuditLog log = log(ds);
+        AuditCheckpoints checkpoints = new AuditCheckpoints(log, ds, KEYS.receipts, Clock.systemUTC(), Duration.ofHours(1));
+        log.record(record(1, T0));
+        log.record(record(2, T0.plusSeconds(1)));
+        assertThat(checkpoints.signHead()).isPresent();
+        assertThat(checkpoints.signHead()).as("nothing new to sign").isEmpty();
+        log.record(record(3, T0.plusSeconds(2)));
+        checkpoints.close();
+
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        assertThat(jdbc.queryForList("SELECT node_seq FROM audit_checkpoint ORDER BY node_seq", Long.class)).containsExactly(2L, 3L);
+        assertThat(verify(ds).ok()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.record(record(4, T0)))
+                .isInstanceOf(AuditLog.AuditUnavailableException.class);
+    }
+
     private static void rehash(JdbcTemplate jdbc, long seq) {
         ChainEntry e = jdbc.query("SELECT " + AuditRows.COLUMNS + " FROM audit_record WHERE node_seq = ?",
                 rs -> rs.next() ? AuditRows.entry(rs) : null, seq);
