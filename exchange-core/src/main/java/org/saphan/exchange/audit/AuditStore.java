@@ -100,32 +100,36 @@ public final class AuditStore {
      * order, and a range must not cut a hole in the chain at its edges.
      */
     public void forEach(Instant from, Instant to, RowVisitor visitor) {
-        String sql;
-        if (from == null && to == null) {
-            sql = "SELECT " + AuditRows.COLUMNS + " FROM audit_record WHERE node_seq IS NOT NULL ORDER BY hub_node, node_seq";
-        } else {
-            sql = "SELECT " + prefixed("r.") + " FROM audit_record r JOIN (SELECT hub_node, MIN(node_seq) AS lo, "
-                    + "MAX(node_seq) AS hi FROM audit_record WHERE node_seq IS NOT NULL"
-                    + (from != null ? " AND recorded_at >= ?" : "") + (to != null ? " AND recorded_at < ?" : "")
-                    + " GROUP BY hub_node) b ON r.hub_node = b.hub_node AND r.node_seq BETWEEN b.lo AND b.hi"
-                    + " ORDER BY r.hub_node, r.node_seq";
-        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(FETCH);
-                int i = 1;
-                if (from != null) {
-                    ps.setObject(i++, time(from));
+            try {
+                if (from == null && to == null) {
+                    stream(c, "SELECT " + AuditRows.COLUMNS + " FROM audit_record WHERE node_seq IS NOT NULL "
+                            + "ORDER BY hub_node, node_seq", List.of(), visitor);
+                    return;
                 }
-                if (to != null) {
-                    ps.setObject(i, time(to));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        visitor.visit(AuditRows.entry(rs));
+                // each node's seq run first (a small grouped query on the time index), then an index range scan per node
+                List<Object[]> runs = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT hub_node, MIN(node_seq), MAX(node_seq) FROM audit_record "
+                        + "WHERE node_seq IS NOT NULL" + (from != null ? " AND recorded_at >= ?" : "")
+                        + (to != null ? " AND recorded_at < ?" : "") + " GROUP BY hub_node ORDER BY hub_node")) {
+                    int i = 1;
+                    if (from != null) {
+                        ps.setObject(i++, time(from));
                     }
+                    if (to != null) {
+                        ps.setObject(i, time(to));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            runs.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)});
+                        }
+                    }
+                }
+                for (Object[] run : runs) {
+                    stream(c, "SELECT " + AuditRows.COLUMNS + " FROM audit_record WHERE hub_node = ? "
+                            + "AND node_seq BETWEEN ? AND ? ORDER BY node_seq", List.of(run[0], run[1], run[2]), visitor);
                 }
             } finally {
                 c.rollback();
@@ -139,8 +143,18 @@ public final class AuditStore {
         }
     }
 
-    private static String prefixed(String alias) {
-        return alias + AuditRows.COLUMNS.replace(", ", ", " + alias);
+    private static void stream(Connection c, String sql, List<Object> args, RowVisitor visitor) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    visitor.visit(AuditRows.entry(rs));
+                }
+            }
+        }
     }
 
     @FunctionalInterface
