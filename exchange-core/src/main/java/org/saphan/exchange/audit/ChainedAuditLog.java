@@ -120,7 +120,7 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
             throw new AuditUnavailableException("the access log is closed", null);
         }
         if (!node.equals(record.hubNode())) {
-            throw new IllegalArgumentException("record of another hub node");
+            throw new AuditUnavailableException("record of another hub node: each node writes only its own chain", null);
         }
         Pending p = new Pending(withStorableTime(record));
         if (!queue.offer(p)) {
