@@ -176,7 +176,8 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
-                LOG.error("access-log writer failed on a batch", e);
+                // the class only: a driver's message can quote the batch's values
+                LOG.error("access-log writer failed on a batch: {}", e.getClass().getName());
                 batch.forEach(p -> p.done.completeExceptionally(e));
             } finally {
                 batch.clear();
