@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.saphan.exchange.audit.AuditLog;
-import org.saphan.exchange.audit.JdbcAuditLog;
+import org.saphan.exchange.audit.AuditProperties;
+import org.saphan.exchange.audit.ChainedAuditLog;
 import org.saphan.exchange.auth.AccessTokens;
 import org.saphan.exchange.auth.ClientAuthenticator;
 import org.saphan.exchange.auth.TokenIssuer;
@@ -35,6 +36,7 @@ import org.saphan.security.secrets.ClientSecretHasher;
 import org.saphan.security.secrets.SubjectReferences;
 import org.saphan.security.signing.ResponseSigner;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +44,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -88,9 +91,12 @@ public class ExchangeCoreConfiguration {
         return SubjectReferences.fromKeyFile(properties.subjectKeyFile());
     }
 
-    @Bean
-    AuditLog auditLog(JdbcTemplate jdbc) {
-        return new JdbcAuditLog(jdbc);
+    /** The chained, group-committed access log; it writes what is queued before the hub stops. */
+    @Bean(destroyMethod = "close")
+    @DependsOnDatabaseInitialization
+    AuditLog auditLog(DataSource dataSource, HubProperties properties, AuditProperties audit) {
+        return new ChainedAuditLog(dataSource, properties.nodeId(), audit.queueCapacity(), audit.maxBatch(),
+                audit.writeTimeout());
     }
 
     @Bean

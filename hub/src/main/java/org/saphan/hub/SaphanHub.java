@@ -1,5 +1,6 @@
 package org.saphan.hub;
 
+import org.saphan.exchange.audit.chain.VerifyAuditCommand;
 import org.saphan.security.pki.DevelopmentPki;
 import org.saphan.security.secrets.ClientSecretHasher;
 import org.springframework.boot.SpringApplication;
@@ -16,7 +17,8 @@ import java.security.GeneralSecurityException;
 /**
  * The hub's entry point: wiring only. {@code java -jar saphan-hub.jar} runs the hub;
  * {@code java -jar saphan-hub.jar hash-secret} reads a client secret and prints its bcrypt hash for the catalog;
- * {@code java -jar saphan-hub.jar dev-pki} writes a development CA and TLS certificates under {@code <data-dir>/pki}.
+ * {@code java -jar saphan-hub.jar dev-pki} writes a development CA and TLS certificates under {@code <data-dir>/pki};
+ * {@code java -jar saphan-hub.jar verify-audit --export FILE --jwks JWKS} checks an access-log export offline.
  */
 @SpringBootApplication(scanBasePackages = "org.saphan")
 public class SaphanHub {
@@ -29,6 +31,9 @@ public class SaphanHub {
         if (args.length > 0 && "dev-pki".equals(args[0])) {
             devPki(args);
             return;
+        }
+        if (args.length > 0 && "verify-audit".equals(args[0])) {
+            System.exit(VerifyAuditCommand.run(args, System.out));
         }
         SpringApplication.run(SaphanHub.class, args);
     }

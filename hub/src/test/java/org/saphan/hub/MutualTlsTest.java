@@ -55,6 +55,8 @@ class MutualTlsTest extends HubTestSupport {
     @DynamicPropertySource
     static void tlsProperties(DynamicPropertyRegistry registry) {
         registry.add("saphan.tls.enabled", () -> "true");
+        // this context is a second hub node on the same test database: each node writes only its own chain
+        registry.add("saphan.node-id", () -> "node-tls");
         registry.add("saphan.tls.port", () -> "0");
         registry.add("saphan.tls.certificate", () -> PKI.resolve("hub.crt").toString());
         registry.add("saphan.tls.private-key", () -> PKI.resolve("hub.key").toString());
