@@ -1,5 +1,6 @@
 package org.saphan.connectors;
 
+import org.saphan.connectors.resilience.ProviderBreakers;
 import org.saphan.connectors.rest.RestConnector;
 import org.saphan.connectors.rest.RestConnectorRoutes;
 import org.saphan.exchange.catalog.Catalog;
@@ -17,7 +18,12 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    RestConnectorRoutes restConnectorRoutes(Catalog catalog, RestConnector connector) {
-        return new RestConnectorRoutes(catalog, connector);
+    ProviderBreakers providerBreakers() {
+        return new ProviderBreakers();
+    }
+
+    @Bean
+    RestConnectorRoutes restConnectorRoutes(Catalog catalog, RestConnector connector, ProviderBreakers breakers) {
+        return new RestConnectorRoutes(catalog, connector, breakers);
     }
 }
