@@ -70,6 +70,10 @@ final class FieldRule {
             JsonNode child = parent.get(target[i]);
             parent = child instanceof ObjectNode o ? o : parent.putObject(target[i]);
         }
-        parent.put(target[target.length - 1], converted);
+        if (conversion == ValueConversion.INTEGER) {
+            parent.put(target[target.length - 1], Long.parseLong(converted));
+        } else {
+            parent.put(target[target.length - 1], converted);
+        }
     }
 }
