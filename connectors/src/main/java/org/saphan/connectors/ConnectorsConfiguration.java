@@ -2,6 +2,8 @@ package org.saphan.connectors;
 
 import org.saphan.connectors.resilience.ProviderBreakers;
 import org.saphan.connectors.rest.RestConnector;
+import org.saphan.connectors.soap.SoapConnector;
+import org.saphan.connectors.soap.SoapConnectorRoutes;
 import org.saphan.connectors.rest.RestConnectorRoutes;
 import org.saphan.exchange.catalog.Catalog;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,16 @@ public class ConnectorsConfiguration {
     @Bean
     RestConnector restConnector(ResourceLoader resources) {
         return new RestConnector(resources);
+    }
+
+    @Bean
+    SoapConnector soapConnector(ResourceLoader resources) {
+        return new SoapConnector(resources);
+    }
+
+    @Bean
+    SoapConnectorRoutes soapConnectorRoutes(Catalog catalog, SoapConnector connector, ProviderBreakers breakers) {
+        return new SoapConnectorRoutes(catalog, connector, breakers);
     }
 
     @Bean

@@ -71,7 +71,12 @@ final class FieldRule {
             parent = child instanceof ObjectNode o ? o : parent.putObject(target[i]);
         }
         if (conversion == ValueConversion.INTEGER) {
-            parent.put(target[target.length - 1], Long.parseLong(converted));
+            long number = Long.parseLong(converted);
+            if (number == (int) number) {
+                parent.put(target[target.length - 1], (int) number); // as a JSON parser reads it back
+            } else {
+                parent.put(target[target.length - 1], number);
+            }
         } else {
             parent.put(target[target.length - 1], converted);
         }
