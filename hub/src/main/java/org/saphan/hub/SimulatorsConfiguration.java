@@ -15,7 +15,11 @@ import org.springframework.context.annotation.Configuration;
 public class SimulatorsConfiguration {
 
     @Bean(destroyMethod = "close")
-    AgencySimulators agencySimulators(@Value("${saphan.simulators.dopa-port}") int dopaPort) {
-        return AgencySimulators.start(dopaPort);
+    AgencySimulators agencySimulators(@Value("${saphan.simulators.dopa-port}") int dopaPort,
+                                      @Value("${saphan.simulators.dopa-house-port}") int dopaHousePort,
+                                      @Value("${saphan.simulators.dbd-port}") int dbdPort,
+                                      @Value("${saphan.simulators.rd-port}") int rdPort,
+                                      @Value("${saphan.simulators.cgd-port}") int cgdPort) {
+        return AgencySimulators.startAll(new AgencySimulators.Ports(dopaPort, dopaHousePort, dbdPort, rdPort, cgdPort));
     }
 }

@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The hub as a user runs it, on a random port with an in-memory database, calling the real DOPA
- * simulator over HTTP. All full-stack tests share this one Spring configuration (one context).
+ * The hub as a user runs it, on a random port with an in-memory database, calling the real simulated
+ * agencies (REST and SOAP) over HTTP. All full-stack tests share this one Spring configuration (one context).
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = SaphanHub.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,6 +52,11 @@ public abstract class HubTestSupport {
         registry.add("saphan.simulators.enabled", () -> "false");
         registry.add("saphan.providers.dopa.base-url", SIMULATORS.dopa()::baseUrl);
         registry.add("saphan.providers.dopa.timeout", () -> "700ms");
+        registry.add("saphan.providers.dopa-house.base-url", SIMULATORS.dopaHouse()::baseUrl);
+        registry.add("saphan.providers.dbd.base-url", SIMULATORS.dbd()::baseUrl);
+        registry.add("saphan.providers.rd.base-url", SIMULATORS.rd()::baseUrl);
+        registry.add("saphan.providers.cgd.base-url", SIMULATORS.cgd()::baseUrl);
+        registry.add("saphan.providers.cgd.timeout", () -> "1s");
         registry.add("saphan.data-dir", DATA_DIR::toString);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:hubtest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
