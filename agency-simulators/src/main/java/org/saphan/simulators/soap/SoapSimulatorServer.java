@@ -64,6 +64,8 @@ public class SoapSimulatorServer extends SimulatorServer {
         connector.setProperty("address", "127.0.0.1");
         backend.setConnector(connector);
         Context context = backend.addContext("", null);
+        // inside a packaged Spring Boot jar the system class loader does not see the nested jars (CXF, JAXB)
+        context.setParentClassLoader(SoapSimulatorServer.class.getClassLoader());
         Tomcat.addServlet(context, "cxf", new CXFNonSpringServlet() {
             @Override
             protected void loadBus(ServletConfig servletConfig) {
