@@ -1,6 +1,9 @@
 package org.saphan.connectors;
 
+import org.saphan.connectors.resilience.ProviderBreakers;
 import org.saphan.connectors.rest.RestConnector;
+import org.saphan.connectors.soap.SoapConnector;
+import org.saphan.connectors.soap.SoapConnectorRoutes;
 import org.saphan.connectors.rest.RestConnectorRoutes;
 import org.saphan.exchange.catalog.Catalog;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +20,22 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    RestConnectorRoutes restConnectorRoutes(Catalog catalog, RestConnector connector) {
-        return new RestConnectorRoutes(catalog, connector);
+    SoapConnector soapConnector(ResourceLoader resources) {
+        return new SoapConnector(resources);
+    }
+
+    @Bean
+    SoapConnectorRoutes soapConnectorRoutes(Catalog catalog, SoapConnector connector, ProviderBreakers breakers) {
+        return new SoapConnectorRoutes(catalog, connector, breakers);
+    }
+
+    @Bean
+    ProviderBreakers providerBreakers() {
+        return new ProviderBreakers();
+    }
+
+    @Bean
+    RestConnectorRoutes restConnectorRoutes(Catalog catalog, RestConnector connector, ProviderBreakers breakers) {
+        return new RestConnectorRoutes(catalog, connector, breakers);
     }
 }

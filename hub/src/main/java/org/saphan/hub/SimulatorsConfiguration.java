@@ -16,7 +16,12 @@ public class SimulatorsConfiguration {
 
     @Bean(destroyMethod = "close")
     AgencySimulators agencySimulators(@Value("${saphan.simulators.dopa-port}") int dopaPort,
-                                      @Value("${saphan.simulators.msdhs-port:18082}") int msdhsPort) {
-        return AgencySimulators.start(dopaPort, msdhsPort);
+                                      @Value("${saphan.simulators.msdhs-port}") int msdhsPort,
+                                      @Value("${saphan.simulators.dopa-house-port}") int dopaHousePort,
+                                      @Value("${saphan.simulators.dbd-port}") int dbdPort,
+                                      @Value("${saphan.simulators.rd-port}") int rdPort,
+                                      @Value("${saphan.simulators.cgd-port}") int cgdPort) {
+        return AgencySimulators.startAll(
+                new AgencySimulators.Ports(dopaPort, msdhsPort, dopaHousePort, dbdPort, rdPort, cgdPort));
     }
 }

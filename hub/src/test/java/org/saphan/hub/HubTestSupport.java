@@ -2,7 +2,10 @@ package org.saphan.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.saphan.connectors.resilience.ProviderBreakers;
 import org.saphan.simulators.AgencySimulators;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,8 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The hub as a user runs it, on a random port with an in-memory database, calling the real DOPA
- * simulator over HTTP. All full-stack tests share this one Spring configuration (one context).
+ * The hub as a user runs it, on a random port with an in-memory database, calling the real simulated
+ * agencies (REST and SOAP) over HTTP. All full-stack tests share this one Spring configuration (one context).
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = SaphanHub.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,6 +55,24 @@ public abstract class HubTestSupport {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private ProviderBreakers providerBreakers;
+
+    /**
+     * Every test starts with healthy providers: no simulator fault left on, no circuit breaker left open by a
+     * test that injected failures on purpose (the breakers are shared by the one Spring context).
+     */
+    @BeforeEach
+    void healthyProviders() {
+        SIMULATORS.dopa().faults().clear();
+        SIMULATORS.msdhs().faults().clear();
+        SIMULATORS.dopaHouse().faults().clear();
+        SIMULATORS.dbd().faults().clear();
+        SIMULATORS.rd().faults().clear();
+        SIMULATORS.cgd().faults().clear();
+        providerBreakers.resetAll();
+    }
+
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("saphan.simulators.enabled", () -> "false");
@@ -59,6 +80,11 @@ public abstract class HubTestSupport {
         registry.add("saphan.providers.dopa.timeout", () -> "700ms");
         registry.add("saphan.providers.msdhs.base-url", SIMULATORS.msdhs()::baseUrl);
         registry.add("saphan.providers.msdhs.timeout", () -> "700ms");
+        registry.add("saphan.providers.dopa-house.base-url", SIMULATORS.dopaHouse()::baseUrl);
+        registry.add("saphan.providers.dbd.base-url", SIMULATORS.dbd()::baseUrl);
+        registry.add("saphan.providers.rd.base-url", SIMULATORS.rd()::baseUrl);
+        registry.add("saphan.providers.cgd.base-url", SIMULATORS.cgd()::baseUrl);
+        registry.add("saphan.providers.cgd.timeout", () -> "1s");
         registry.add("saphan.data-dir", DATA_DIR::toString);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:hubtest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }

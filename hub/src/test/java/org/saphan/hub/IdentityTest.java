@@ -195,7 +195,15 @@ class IdentityTest extends HubTestSupport {
                 .path("agreements")).isEmpty();
 
         JsonNode matrix = read(get("/api/v1/agreements/matrix", Map.of("Authorization", operator)).body()).path("consumers");
-        assertThat(matrix.path(PORTAL).toString()).isEqualTo("[\"" + PROFILE + "\",\"" + DISABILITY + "\"]");
+        // the matrix is the catalog's agreements in force today, consumer by consumer
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.util.List<String> portalServices = catalog.agreements().stream()
+                .filter(a -> a.consumer().equals(PORTAL) && a.inForceOn(today))
+                .map(a -> a.service().toString()).sorted().toList();
+        assertThat(portalServices).contains(PROFILE, DISABILITY);
+        java.util.List<String> matrixServices = new java.util.ArrayList<>();
+        matrix.path(PORTAL).forEach(n -> matrixServices.add(n.asText()));
+        assertThat(matrixServices).containsExactlyInAnyOrderElementsOf(portalServices);
         // SSO's DOPA agreement expired and RD has none with DOPA: each reaches only the disability registry
         assertThat(matrix.path("SSO/benefits-system").toString()).isEqualTo("[\"" + DISABILITY + "\"]");
         assertThat(matrix.path("RD/tax-audit").toString()).isEqualTo("[\"" + DISABILITY + "\"]");

@@ -70,6 +70,15 @@ final class FieldRule {
             JsonNode child = parent.get(target[i]);
             parent = child instanceof ObjectNode o ? o : parent.putObject(target[i]);
         }
-        parent.put(target[target.length - 1], converted);
+        if (conversion == ValueConversion.INTEGER) {
+            long number = Long.parseLong(converted);
+            if (number == (int) number) {
+                parent.put(target[target.length - 1], (int) number); // as a JSON parser reads it back
+            } else {
+                parent.put(target[target.length - 1], number);
+            }
+        } else {
+            parent.put(target[target.length - 1], converted);
+        }
     }
 }

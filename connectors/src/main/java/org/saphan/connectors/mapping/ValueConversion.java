@@ -42,6 +42,16 @@ enum ValueConversion {
             }
             return out.toString();
         }
+    },
+    /** A whole number (an amount in baht, a count), written to the data set as a JSON number. */
+    INTEGER("integer") {
+        @Override
+        String convert(String value, String field) {
+            if (!value.matches("-?[0-9]{1,15}")) {
+                throw new AnswerMapping.MappingException("field '" + field + "' is not a whole number");
+            }
+            return value;
+        }
     };
 
     static final int BUDDHIST_ERA_OFFSET = 543;
@@ -63,6 +73,6 @@ enum ValueConversion {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown conversion '" + name + "' (text, buddhist-date, capitalised)");
+        throw new IllegalArgumentException("unknown conversion '" + name + "' (text, buddhist-date, capitalised, integer)");
     }
 }

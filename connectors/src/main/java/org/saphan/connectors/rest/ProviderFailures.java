@@ -7,12 +7,12 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 
 /** Turns a failed provider call into the standard's provider codes. */
-final class ProviderFailures {
+public final class ProviderFailures {
 
     private ProviderFailures() {
     }
 
-    static ExchangeRefusal refusalFor(Throwable failure) {
+    public static ExchangeRefusal refusalFor(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ExchangeRefusal r) {
                 return r;

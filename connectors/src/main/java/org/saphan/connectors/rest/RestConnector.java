@@ -3,6 +3,8 @@ package org.saphan.connectors.rest;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.saphan.connectors.mapping.AnswerMapping;
+import org.saphan.connectors.resilience.CallPolicy;
+import org.saphan.connectors.resilience.ProviderTls;
 import org.saphan.exchange.catalog.ServiceDefinition;
 import org.saphan.exchange.provider.ConnectorKind;
 import org.springframework.core.io.Resource;
@@ -34,6 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *     path: /dopa/linkage/citizen-profile
  *     query: {PID: citizenId}          # native parameter: request field
  *     mapping: classpath:mappings/DOPA/citizen-profile/v1.yaml
+ *     poolSize: 20                     # pooled connections to this provider (default 20)
+ *     trustStore: /etc/saphan/dopa-ca.pem   # optional TLS trust and client certificate, see ProviderTls
+ *     retries: 2                       # optional retries and bulkhead, see CallPolicy
  *     providerKeys: file:/etc/saphan/providers/dopa.jwks.json   # optional: the provider signs its answers
  * </pre>
  *
@@ -84,6 +89,17 @@ public final class RestConnector implements ConnectorKind {
         if (query != null && !(query instanceof Map<?, ?>)) {
             problems.add("query must map native parameter names to request fields");
         }
+        Object poolSize = settings.get("poolSize");
+        if (poolSize != null && !String.valueOf(poolSize).matches("[1-9][0-9]{0,3}")) {
+            problems.add("poolSize must be a whole number from 1 to 9999");
+        }
+        if (ProviderTls.configured(settings)) {
+            if (baseUrl != null && !baseUrl.startsWith("https:")) {
+                problems.add("trustStore and keyStore need an https baseUrl");
+            }
+            ProviderTls.check(settings, problems);
+        }
+        CallPolicy.check(settings, !"POST".equals(method), problems);
         String providerKeys = text(settings, "providerKeys");
         if (providerKeys != null) {
             try {
@@ -111,9 +127,13 @@ public final class RestConnector implements ConnectorKind {
         if (s.get("query") instanceof Map<?, ?> q) {
             q.forEach((k, v) -> query.put(String.valueOf(k), String.valueOf(v)));
         }
+        String method = Optional.ofNullable(text(s, "method")).orElse("GET");
         specs.put(service.id().toString(), new RestServiceSpec(service.id(), stripSlash(text(s, "baseUrl")),
-                Optional.ofNullable(text(s, "method")).orElse("GET"), text(s, "path"), Map.copyOf(query),
+                method, text(s, "path"), Map.copyOf(query),
                 service.connector().timeout(), readMapping(text(s, "mapping")),
+                s.get("poolSize") == null ? RestServiceSpec.DEFAULT_POOL_SIZE : Integer.parseInt(String.valueOf(s.get("poolSize"))),
+                ProviderTls.configured(s) ? Optional.of(ProviderTls.of(s)) : Optional.empty(),
+                CallPolicy.of(s, !"POST".equals(method)),
                 text(s, "providerKeys") == null ? null : readKeys(text(s, "providerKeys"))));
     }
 

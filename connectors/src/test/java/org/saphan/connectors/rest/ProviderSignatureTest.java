@@ -72,7 +72,7 @@ class ProviderSignatureTest extends CamelTestSupport {
         Catalog catalog = new CatalogLoader(
                 name -> getClass().getResourceAsStream("/" + name.replace("classpath:", "")),
                 text -> text, List.of(connector)).load("signed-provider", catalog(provider.baseUrl(), "file:" + providerJwks));
-        return new RestConnectorRoutes(catalog, connector);
+        return new RestConnectorRoutes(catalog, connector, new org.saphan.connectors.resilience.ProviderBreakers());
     }
 
     @Test

@@ -167,7 +167,7 @@ class RestConnectorRoutesTest extends CamelTestSupport {
                         .replace("${recorder.url}", recorder.baseUrl()),
                 List.of(connector, OTHER));
         Catalog catalog = loader.load("connectors-test-catalog", CATALOG);
-        return new RestConnectorRoutes(catalog, connector);
+        return new RestConnectorRoutes(catalog, connector, new org.saphan.connectors.resilience.ProviderBreakers());
     }
 
     // --- routes ---------------------------------------------------------------------------------
