@@ -2,6 +2,7 @@ package org.saphan.connectors.rest;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import org.saphan.connectors.ConnectorSettings;
 import org.saphan.connectors.mapping.AnswerMapping;
 import org.saphan.connectors.resilience.CallPolicy;
 import org.saphan.connectors.resilience.ProviderTls;
@@ -12,7 +13,6 @@ import org.springframework.core.io.ResourceLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
@@ -64,19 +64,8 @@ public final class RestConnector implements ConnectorKind {
 
     @Override
     public void check(String serviceId, Map<String, Object> settings, List<String> problems) {
+        ConnectorSettings.checkHttpUrl(settings, "baseUrl", problems);
         String baseUrl = text(settings, "baseUrl");
-        if (baseUrl == null) {
-            problems.add("baseUrl is missing");
-        } else {
-            try {
-                URI uri = URI.create(baseUrl);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    problems.add("baseUrl must be an http or https URL");
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add("baseUrl is not a URL");
-            }
-        }
         String method = Optional.ofNullable(text(settings, "method")).orElse("GET");
         if (!method.equals("GET") && !method.equals("POST")) {
             problems.add("method must be GET or POST");
@@ -143,15 +132,7 @@ public final class RestConnector implements ConnectorKind {
     }
 
     private AnswerMapping readMapping(String location) {
-        Resource r = resources.getResource(location);
-        if (!r.exists()) {
-            throw new IllegalArgumentException("mapping file not found: " + location);
-        }
-        try (InputStream in = r.getInputStream()) {
-            return AnswerMapping.read(location, in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("mapping file not readable: " + location);
-        }
+        return ConnectorSettings.readMapping(resources, location);
     }
 
     private JWKSet readKeys(String location) {
@@ -171,8 +152,7 @@ public final class RestConnector implements ConnectorKind {
     }
 
     private static String text(Map<String, Object> settings, String key) {
-        Object v = settings.get(key);
-        return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v);
+        return ConnectorSettings.text(settings, key);
     }
 
     private static String stripSlash(String url) {

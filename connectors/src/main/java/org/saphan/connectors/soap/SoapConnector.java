@@ -1,16 +1,13 @@
 package org.saphan.connectors.soap;
 
+import org.saphan.connectors.ConnectorSettings;
 import org.saphan.connectors.mapping.AnswerMapping;
 import org.saphan.connectors.resilience.CallPolicy;
 import org.saphan.connectors.resilience.ProviderTls;
 import org.saphan.exchange.catalog.ServiceDefinition;
 import org.saphan.exchange.provider.ConnectorKind;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,19 +50,8 @@ public final class SoapConnector implements ConnectorKind {
 
     @Override
     public void check(String serviceId, Map<String, Object> settings, List<String> problems) {
+        ConnectorSettings.checkHttpUrl(settings, "address", problems);
         String address = text(settings, "address");
-        if (address == null) {
-            problems.add("address is missing");
-        } else {
-            try {
-                URI uri = URI.create(address);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    problems.add("address must be an http or https URL");
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add("address is not a URL");
-            }
-        }
         String operation = text(settings, "operation");
         Optional<SoapOperation<?>> known = operation == null ? Optional.empty() : SoapOperations.named(operation);
         if (operation == null) {
@@ -122,19 +108,10 @@ public final class SoapConnector implements ConnectorKind {
     }
 
     private AnswerMapping readMapping(String location) {
-        Resource r = resources.getResource(location);
-        if (!r.exists()) {
-            throw new IllegalArgumentException("mapping file not found: " + location);
-        }
-        try (InputStream in = r.getInputStream()) {
-            return AnswerMapping.read(location, in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("mapping file not readable: " + location);
-        }
+        return ConnectorSettings.readMapping(resources, location);
     }
 
     private static String text(Map<String, Object> settings, String key) {
-        Object v = settings.get(key);
-        return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v);
+        return ConnectorSettings.text(settings, key);
     }
 }
