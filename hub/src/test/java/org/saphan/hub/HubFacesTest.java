@@ -76,6 +76,11 @@ class HubFacesTest extends HubTestSupport {
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
         assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/v1/exchange/" + PROFILE);
+        // the hub's own endpoints are described too, with the role that may call them
+        assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/api/v1/consents", "/api/v1/consents/{id}/withdraw",
+                "/api/v1/audit/records", "/api/v1/subjects/{citizenId}/access-log", "/ws/auth/validate", "/api/v1/agreements");
+        assertThat(parsed.getOpenAPI().getPaths().get("/api/v1/audit/records").getGet().getExtensions())
+                .containsEntry("x-saphan-role", "auditor");
     }
 
     @Test

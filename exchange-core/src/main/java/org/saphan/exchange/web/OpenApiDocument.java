@@ -65,7 +65,59 @@ public final class OpenApiDocument {
                 .putObject("responses").putObject("200").put("description", "The catalog");
         catalog.services().stream().sorted(Comparator.comparing(s -> s.id().toString()))
                 .forEach(s -> addService(s, paths, schemas));
+        addPlatformEndpoints(paths);
         return root;
+    }
+
+    /**
+     * The hub's own endpoints beside the exchange: who may call each is in {@code x-saphan-role}; the
+     * bodies are described in the README and docs/ (pdpa.md, audit.md), every refusal is a Problem.
+     */
+    private void addPlatformEndpoints(ObjectNode paths) {
+        platform(paths, "post", "/api/v1/auth/revoke", "revokeToken", "Revoke the caller's own token (RFC 7009)", "any client");
+        platform(paths, "get", "/.well-known/jwks.json", "getSigningKeys", "Public keys that verify X-Exchange-Signature", "public");
+        platform(paths, "post", "/api/v1/keys/rotate", "rotateSigningKey", "Make a new active signing key", "operator");
+        platform(paths, "get", "/api/v1/agreements", "listAgreements", "Data sharing agreements (filters: consumer, service)", "operator",
+                "consumer", "service");
+        platform(paths, "get", "/api/v1/agreements/matrix", "agreementMatrix", "Which consumer may reach which service today", "operator");
+        platform(paths, "get", "/api/v1/agreements/{id}/record-of-processing", "recordOfProcessing",
+                "PDPA s.39 record of processing of an agreement", "operator, auditor");
+        platform(paths, "post", "/api/v1/clients/{agency}/{system}/revoke-tokens", "revokeClientTokens",
+                "Revoke every token of a client system", "operator");
+        platform(paths, "post", "/api/v1/consents", "giveConsent", "Record a citizen's consent; answers the record and its signed receipt",
+                "subject-portal");
+        platform(paths, "get", "/api/v1/consents/{id}", "getConsent", "A consent record with its history and receipt", "subject-portal");
+        platform(paths, "post", "/api/v1/consents/{id}/withdraw", "withdrawConsent", "Withdraw a consent from the next request on",
+                "subject-portal");
+        platform(paths, "get", "/api/v1/audit/records", "searchAccessLog", "Access-log records, newest first, paged by cursor",
+                "auditor", "citizenId", "consumer", "service", "officer", "decision", "legalBasis", "from", "to", "cursor", "limit");
+        platform(paths, "get", "/api/v1/audit/verify", "verifyAccessLog", "Recompute every chain and checkpoint; the first break", "auditor");
+        platform(paths, "get", "/api/v1/audit/export", "exportAccessLog", "Stream a time range as NDJSON or CSV", "auditor",
+                "from", "to", "format");
+        platform(paths, "get", "/api/v1/subjects/{citizenId}/access-log", "citizenAccessLog",
+                "Who looked at a citizen's data, in plain words (embargoed entries hidden)", "subject-portal");
+        platform(paths, "get", "/ws/auth/validate", "gdxValidate", "GDX face: token for Consumer-Key and ConsumerSecret",
+                "GDX consumer", "ConsumerSecret", "AgentID");
+        platform(paths, "get", "/ws/{provider}/{service}/{version}", "gdxExchange", "GDX face: the exchange, answered from the same route",
+                "GDX consumer", "CitizenID");
+    }
+
+    private void platform(ObjectNode paths, String method, String path, String operationId, String summary, String role,
+                          String... queryParameters) {
+        ObjectNode op = (paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path)).putObject(method);
+        op.put("operationId", operationId).put("summary", summary).put("x-saphan-role", role);
+        ArrayNode params = op.putArray("parameters");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z]+)}").matcher(path);
+        while (m.find()) {
+            params.addObject().put("name", m.group(1)).put("in", "path").put("required", true)
+                    .putObject("schema").put("type", "string");
+        }
+        for (String q : queryParameters) {
+            params.addObject().put("name", q).put("in", "query").put("required", false).putObject("schema").put("type", "string");
+        }
+        ObjectNode responses = op.putObject("responses");
+        responses.putObject("200").put("description", "OK");
+        responses.putObject("default").put("$ref", "#/components/responses/Problem");
     }
 
     private void addService(ServiceDefinition s, ObjectNode paths, ObjectNode schemas) {
