@@ -110,7 +110,7 @@ class CompositeServiceEndToEndTest extends HubTestSupport {
         String exchangeId = read(response.body()).path("exchangeId").asText();
         JsonNode refused = parts(data).get(DISABILITY);
         assertThat(refused.path("released").asBoolean()).isFalse();
-        assertThat(refused.path("code").asText()).isNotEqualTo("ok");
+        assertThat(refused.path("code").asText()).isEqualTo("invalid-request"); // no legal basis, as on the GDX face
         assertThat(data.has("disability")).isFalse();
         assertThat(data.path("eligibility").path("disabilityAllowance").asText()).isEqualTo("unknown");
         assertThat(parts(data).get(PROFILE).path("code").asText()).isEqualTo("ok");
