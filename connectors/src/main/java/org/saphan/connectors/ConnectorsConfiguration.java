@@ -1,5 +1,8 @@
 package org.saphan.connectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.saphan.connectors.composite.CompositeConnector;
+import org.saphan.connectors.composite.CompositeConnectorRoutes;
 import org.saphan.connectors.resilience.ProviderBreakers;
 import org.saphan.connectors.rest.RestConnector;
 import org.saphan.connectors.soap.SoapConnector;
@@ -9,6 +12,9 @@ import org.saphan.exchange.catalog.Catalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+
+import java.time.Clock;
+import java.util.function.Supplier;
 
 /** The connector kinds this module provides, and their routes. */
 @Configuration(proxyBeanMethods = false)
@@ -37,5 +43,16 @@ public class ConnectorsConfiguration {
     @Bean
     RestConnectorRoutes restConnectorRoutes(Catalog catalog, RestConnector connector, ProviderBreakers breakers) {
         return new RestConnectorRoutes(catalog, connector, breakers);
+    }
+
+    @Bean
+    CompositeConnector compositeConnector() {
+        return new CompositeConnector();
+    }
+
+    @Bean
+    CompositeConnectorRoutes compositeConnectorRoutes(Catalog catalog, Supplier<Catalog> catalogs, ObjectMapper json,
+                                                      Clock clock) {
+        return new CompositeConnectorRoutes(catalog, catalogs, json, clock);
     }
 }

@@ -52,6 +52,6 @@ public final class AuditTrail {
                 status,
                 fields,
                 s.providerNanos() < 0 ? -1 : (int) TimeUnit.NANOSECONDS.toMillis(s.providerNanos()),
-                null);
+                s.correlationId());
     }
 }

@@ -41,6 +41,8 @@ public final class ExchangeState {
     long providerNanos = -1;
     List<String> releasedFields = List.of();
     ExchangeAnswer answer;
+    /** Ties the sub-exchanges of a composite service to its own exchange in the access log; null otherwise. */
+    private volatile String correlationId;
 
     public ExchangeState(String exchangeId, Instant startedAt, long startedNanos, InboundRequest inbound) {
         this.exchangeId = exchangeId;
@@ -73,6 +75,13 @@ public final class ExchangeState {
     /** Set by a connector once the provider has answered (or failed), for the audit record and metrics. */
     public void providerCallTook(long nanos) {
         this.providerNanos = nanos;
+    }
+
+    public String correlationId() { return correlationId; }
+
+    /** Set by a composite connector on its own exchange and on each sub-exchange it starts. */
+    public void correlateWith(String correlationId) {
+        this.correlationId = correlationId;
     }
 
     public void setAnswer(ExchangeAnswer answer) {
