@@ -151,4 +151,18 @@ class CompositeServiceEndToEndTest extends HubTestSupport {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
     }
+
+    @Autowired
+    org.saphan.exchange.catalog.Catalog catalog;
+
+    @Test
+    void aCompositeMayOnlyGatherFromProviderServicesInTheCatalog() {
+        List<org.saphan.schemas.ServiceId> parts = List.of(
+                org.saphan.schemas.ServiceId.parse("DOPA/citizen-profile/v1"),
+                org.saphan.schemas.ServiceId.parse("HUB/welfare-eligibility/v1"),
+                org.saphan.schemas.ServiceId.parse("NHSO/coverage/v1"));
+        assertThat(org.saphan.connectors.composite.CompositeConnectorRoutes.partProblems(catalog, parts)).containsExactly(
+                "part HUB/welfare-eligibility/v1 is itself a composite service",
+                "part NHSO/coverage/v1 is not in the catalog");
+    }
 }

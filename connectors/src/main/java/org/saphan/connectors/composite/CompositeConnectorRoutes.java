@@ -16,6 +16,22 @@ import java.util.function.Supplier;
 /** One Camel route per composite service of the catalog: run its parts as parallel sub-exchanges and compose. */
 public final class CompositeConnectorRoutes extends RouteBuilder {
 
+    /**
+     * Every part must be a catalog service reached through a provider, not another composite: a composite
+     * of composites would take the parts' thread pool from under itself and end in timeouts.
+     */
+    public static List<String> partProblems(Catalog catalog, List<ServiceId> parts) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceId part : parts) {
+            catalog.service(part).ifPresentOrElse(s -> {
+                if (CompositeConnector.KIND.equals(s.connector().kind())) {
+                    problems.add("part " + part + " is itself a composite service");
+                }
+            }, () -> problems.add("part " + part + " is not in the catalog"));
+        }
+        return problems;
+    }
+
     private final Catalog catalog;
     private final Supplier<Catalog> catalogs;
     private final ObjectMapper json;
@@ -43,6 +59,10 @@ public final class CompositeConnectorRoutes extends RouteBuilder {
             }
             List<String> problems = new ArrayList<>();
             List<ServiceId> parts = CompositeConnector.parts(service.connector().settings(), problems);
+            problems.addAll(partProblems(catalog, parts));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("composite service " + service.id() + ": " + String.join("; ", problems));
+            }
             from(ProviderEndpoints.of(service.id())).routeId(ProviderEndpoints.routeId(service.id()))
                     .process(new CompositeCall(parts, new WelfareEligibility(), service.connector().timeout(), catalogs,
                             getContext().createProducerTemplate(), pool, json, clock))
