@@ -1,13 +1,18 @@
 package org.saphan.exchange.metering;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
+import org.saphan.exchange.catalog.Agreement;
+import org.saphan.exchange.route.EnforceQuota;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Counts every exchange in Micrometer. Labels are bounded by the catalog: consumer agency, provider,
@@ -20,11 +25,13 @@ public final class ExchangeMeter {
     public static final String EXCHANGE_DURATION = "saphan.exchange.duration";
     public static final String PROVIDER_DURATION = "saphan.provider.duration";
     public static final String UNKNOWN = "unknown";
+    public static final String QUOTA_USED = "saphan.quota.used.ratio";
 
     private final MeterRegistry registry;
     private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
     private final Map<Tags, Timer> timers = new ConcurrentHashMap<>();
     private final Map<Tags, Timer> providerTimers = new ConcurrentHashMap<>();
+    private final Map<Tags, AtomicReference<Double>> quotaUse = new ConcurrentHashMap<>();
 
     public ExchangeMeter(MeterRegistry registry) {
         this.registry = registry;
@@ -49,6 +56,21 @@ public final class ExchangeMeter {
             providerTimers.computeIfAbsent(providerTags, t -> latency(PROVIDER_DURATION,
                     "Time the provider took to answer the hub", t)).record(providerTook);
         }
+    }
+
+    /**
+     * The share of an agreement's quota used in the current window, as last seen by this node (0..1, above 1
+     * when calls were refused). Labels: agreement id (from the catalog) and window ({@code minute}, {@code day}).
+     */
+    public void quotaUsed(Agreement agreement, EnforceQuota.Window window, long uses, int limit) {
+        Tags tags = Tags.of("agreement", agreement.id(), "window", window.code());
+        quotaUse.computeIfAbsent(tags, t -> {
+            AtomicReference<Double> share = new AtomicReference<>(0.0);
+            Gauge.builder(QUOTA_USED, share, AtomicReference::get)
+                    .description("Share of the agreement's quota used in the current window, as last counted by this node")
+                    .tags(t).register(registry);
+            return share;
+        }).set((double) uses / limit);
     }
 
     /** A latency histogram with the SLO buckets operators alert on (10, 50, 100, 250, 500 ms). */
