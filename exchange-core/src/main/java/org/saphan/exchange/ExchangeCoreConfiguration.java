@@ -117,7 +117,7 @@ public class ExchangeCoreConfiguration {
                                   Clock clock, AuditTrail trail, ExchangeMeter meter, ResponseSigner signer,
                                   RefuseReplay refuseReplay, DecidePolicy decidePolicy, EnforceQuota enforceQuota) {
         CountExchange count = new CountExchange(meter);
-        SignAnswer sign = new SignAnswer(signer);
+        SignAnswer sign = new SignAnswer(meter.timedSigning(signer));
         return new ExchangeStepSet(
                 new Authenticate(authenticator),
                 new AdmitRequest(json),

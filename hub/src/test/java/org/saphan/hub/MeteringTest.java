@@ -1,7 +1,10 @@
 package org.saphan.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
+import org.saphan.exchange.catalog.Catalog;
+import org.saphan.schemas.ProblemCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +13,11 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +31,10 @@ class MeteringTest extends HubTestSupport {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private Catalog catalog;
+    @Autowired
+    private CamelContext camel;
 
     @AfterEach
     void freeTheQuota() {
@@ -98,6 +109,58 @@ class MeteringTest extends HubTestSupport {
             fromCsv.put(row.substring(0, last), Long.parseLong(row.substring(last + 1)));
         });
         assertThat(fromCsv).isEqualTo(fromAudit);
+    }
+
+    @Test
+    void everyMetricLabelIsBoundedByTheCatalogAndNoneHoldsACitizenId() {
+        String portal = bearer(PORTAL, PORTAL_SECRET);
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+        exchange(PROFILE, "{\"citizenId\":\"" + UNKNOWN_CITIZEN + "\"}", exchangeHeaders(portal));
+        exchange("DOPA/no-such-service/v1", "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders("Bearer nobody"));
+
+        Set<String> agencies = new HashSet<>(Set.of("unknown"));
+        catalog.clients().forEach(c -> agencies.add(c.agency()));
+        Set<String> providers = new HashSet<>(Set.of("unknown"));
+        Set<String> services = new HashSet<>(Set.of("unknown"));
+        catalog.services().forEach(s -> {
+            providers.add(s.provider());
+            services.add(s.id().toString());
+        });
+        Set<String> outcomes = new HashSet<>(Set.of("ok"));
+        for (ProblemCode code : ProblemCode.values()) {
+            outcomes.add(code.code());
+        }
+        Set<String> agreements = new HashSet<>();
+        catalog.agreements().forEach(a -> agreements.add(a.id()));
+        Set<String> routeIds = new HashSet<>(Set.of("")); // Camel labels context-wide meters with an empty route id
+        camel.getRoutes().forEach(r -> routeIds.add(r.getRouteId()));
+        Map<String, Set<String>> bounded = Map.of("consumer_agency", agencies, "provider", providers,
+                "service", services, "outcome", outcomes, "agreement", agreements, "routeId", routeIds,
+                "window", Set.of("minute", "day"), "state", Set.of("closed", "open", "half_open"));
+
+        String scrape = get("/actuator/prometheus", Map.of()).body();
+        assertThat(scrape).contains("saphan_audit_queue_depth", "saphan_audit_batch_commit_seconds_count",
+                "saphan_signing_duration_seconds_count", "saphan_signing_key_age_seconds",
+                "saphan_quota_used_ratio{agreement=\"AGR-2026-MSDHS-DOPA-01\",window=\"minute\"}",
+                "saphan_provider_circuit_state{provider=\"DOPA\",state=\"closed\"} 1");
+        Matcher label = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher("");
+        Pattern citizenLike = Pattern.compile("(?<!\\d)\\d{13}(?!\\d)");
+        int checked = 0;
+        for (String line : scrape.lines().filter(l -> !l.startsWith("#") && l.contains("{")).toList()) {
+            String labels = line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1);
+            assertThat(citizenLike.matcher(labels).find()).as(line).isFalse();
+            label.reset(labels);
+            while (label.find()) {
+                Set<String> allowed = bounded.get(label.group(1));
+                if (allowed != null && (line.startsWith("saphan_") || "routeId".equals(label.group(1)))) {
+                    assertThat(allowed).as(line).contains(label.group(2));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+        assertThat(scrape).doesNotContain(CITIZEN).doesNotContain(UNKNOWN_CITIZEN).doesNotContain(OFFICER);
     }
 
     @Test

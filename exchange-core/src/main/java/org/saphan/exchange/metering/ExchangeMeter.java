@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.saphan.exchange.catalog.Agreement;
 import org.saphan.exchange.route.EnforceQuota;
+import org.saphan.security.signing.ResponseSigner;
 
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class ExchangeMeter {
     public static final String PROVIDER_DURATION = "saphan.provider.duration";
     public static final String UNKNOWN = "unknown";
     public static final String QUOTA_USED = "saphan.quota.used.ratio";
+    public static final String SIGNING_DURATION = "saphan.signing.duration";
 
     private final MeterRegistry registry;
     private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
@@ -71,6 +73,13 @@ public final class ExchangeMeter {
                     .tags(t).register(registry);
             return share;
         }).set((double) uses / limit);
+    }
+
+    /** The signer, timed: signing is on every answer's path, so its cost shows in the exchange latency. */
+    public ResponseSigner timedSigning(ResponseSigner signer) {
+        Timer timer = Timer.builder(SIGNING_DURATION).description("Time to sign one answer")
+                .publishPercentileHistogram().register(registry);
+        return (body, exchangeId) -> timer.record(() -> signer.sign(body, exchangeId));
     }
 
     /** A latency histogram with the SLO buckets operators alert on (10, 50, 100, 250, 500 ms). */
