@@ -164,6 +164,13 @@ class MeteringTest extends HubTestSupport {
     }
 
     @Test
+    void readinessCoversTheDatabaseCatalogSigningKeyAndAccessLog() {
+        HttpResponse<String> ready = get("/actuator/health/readiness", Map.of());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(read(ready.body()).path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
     void usageIsForOperatorsOnly() {
         String portal = bearer(PORTAL, PORTAL_SECRET);
         HttpResponse<String> denied = get("/api/v1/usage?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z",
