@@ -13,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -168,6 +171,36 @@ class MeteringTest extends HubTestSupport {
         HttpResponse<String> ready = get("/actuator/health/readiness", Map.of());
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(read(ready.body()).path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theShippedDashboardAndAlertRulesUseOnlyMetricsTheHubExports() throws Exception {
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(bearer(PORTAL, PORTAL_SECRET)));
+        Set<String> exported = new HashSet<>();
+        get("/actuator/prometheus", Map.of()).body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .forEach(l -> exported.add(l.split("[{ ]")[0]));
+        Path ops = Path.of("..", "ops");
+        JsonNode dashboard = JSON.readTree(Files.readString(ops.resolve("dashboards/saphan-hub.json")));
+        StringBuilder expressions = new StringBuilder();
+        dashboard.path("panels").forEach(p -> p.path("targets").forEach(t -> expressions.append(t.path("expr").asText()).append('\n')));
+        Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(Files.readString(ops.resolve("alerts/saphan-rules.yml")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+        int alerts = 0;
+        for (Map<String, Object> group : groups) {
+            for (Object rule : (List<?>) group.get("rules")) {
+                expressions.append(((Map<?, ?>) rule).get("expr")).append('\n');
+                alerts++;
+            }
+        }
+        assertThat(alerts).isGreaterThanOrEqualTo(5);
+        Matcher metric = Pattern.compile("\\b(saphan_[a-z_]+)").matcher(expressions);
+        Set<String> used = new HashSet<>();
+        while (metric.find()) {
+            used.add(metric.group(1));
+        }
+        assertThat(used).contains("saphan_exchanges_total", "saphan_audit_queue_depth", "saphan_signing_key_age_seconds");
+        assertThat(exported).containsAll(used);
     }
 
     @Test
