@@ -204,6 +204,19 @@ class MeteringTest extends HubTestSupport {
     }
 
     @Test
+    void operatorsSeeEachServicesProviderHealth() {
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(bearer(PORTAL, PORTAL_SECRET)));
+        HttpResponse<String> health = get("/api/v1/providers/health", Map.of("Authorization", bearer(OPERATOR, OPERATOR_SECRET)));
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        JsonNode profile = read(health.body()).path(PROFILE);
+        assertThat(profile.path("provider").asText()).isEqualTo("DOPA");
+        assertThat(profile.path("lastSuccess").isNull()).isFalse();
+        assertThat(profile.path("recentCalls").asInt()).isPositive();
+        assertThat(get("/api/v1/providers/health", Map.of("Authorization", bearer(PORTAL, PORTAL_SECRET))).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void usageIsForOperatorsOnly() {
         String portal = bearer(PORTAL, PORTAL_SECRET);
         HttpResponse<String> denied = get("/api/v1/usage?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z",

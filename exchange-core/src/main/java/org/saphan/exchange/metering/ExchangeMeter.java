@@ -35,8 +35,15 @@ public final class ExchangeMeter {
     private final Map<Tags, Timer> providerTimers = new ConcurrentHashMap<>();
     private final Map<Tags, AtomicReference<Double>> quotaUse = new ConcurrentHashMap<>();
 
+    private final ProviderHealth providerHealth = new ProviderHealth(java.time.Clock.systemUTC());
+
     public ExchangeMeter(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Each service's provider as this node has seen it (for operators). */
+    public ProviderHealth providerHealth() {
+        return providerHealth;
     }
 
     /**
@@ -53,6 +60,7 @@ public final class ExchangeMeter {
                 .tags(t).register(registry)).increment();
         timers.computeIfAbsent(tags, t -> latency(EXCHANGE_DURATION, "Time from request to answer through the hub", t))
                 .record(took);
+        providerHealth.record(provider, service, outcome, providerTook != null);
         if (providerTook != null) {
             Tags providerTags = Tags.of("provider", orUnknown(provider), "service", orUnknown(service));
             providerTimers.computeIfAbsent(providerTags, t -> latency(PROVIDER_DURATION,
