@@ -12,12 +12,15 @@ import org.saphan.exchange.auth.TokenIssuer;
 import org.saphan.exchange.catalog.Catalog;
 import org.saphan.exchange.catalog.CatalogSource;
 import org.saphan.exchange.metering.ExchangeMeter;
+import org.saphan.exchange.metering.QuotaCounters;
+import org.saphan.exchange.metering.UsageReport;
 import org.saphan.exchange.provider.ConnectorKind;
 import org.saphan.exchange.route.AdmitRequest;
 import org.saphan.exchange.route.AnswerRefusal;
 import org.saphan.exchange.route.AuditTrail;
 import org.saphan.exchange.route.Authenticate;
 import org.saphan.exchange.route.DecidePolicy;
+import org.saphan.exchange.route.EnforceQuota;
 import org.saphan.exchange.route.ComposeAnswer;
 import org.saphan.exchange.route.CountExchange;
 import org.saphan.exchange.route.ExchangeRoute;
@@ -112,15 +115,16 @@ public class ExchangeCoreConfiguration {
     @Bean
     ExchangeStepSet exchangeSteps(ClientAuthenticator authenticator, ObjectMapper json, Supplier<Catalog> catalog,
                                   Clock clock, AuditTrail trail, ExchangeMeter meter, ResponseSigner signer,
-                                  RefuseReplay refuseReplay, DecidePolicy decidePolicy) {
+                                  RefuseReplay refuseReplay, DecidePolicy decidePolicy, EnforceQuota enforceQuota) {
         CountExchange count = new CountExchange(meter);
-        SignAnswer sign = new SignAnswer(signer);
+        SignAnswer sign = new SignAnswer(meter.timedSigning(signer));
         return new ExchangeStepSet(
                 new Authenticate(authenticator),
                 new AdmitRequest(json),
                 refuseReplay,
                 new FindService(catalog),
                 new FindAgreement(catalog, clock),
+                enforceQuota,
                 new ValidateRequest(),
                 decidePolicy,
                 new ValidateAnswer(),
@@ -130,6 +134,18 @@ public class ExchangeCoreConfiguration {
                 new RecordAudit(trail),
                 count,
                 new AnswerRefusal(trail, count, sign));
+    }
+
+    /** Agreement quotas, counted in the shared database (docs/metering.md). */
+    @Bean
+    EnforceQuota enforceQuota(JdbcTemplate jdbc, Clock clock, ExchangeMeter meter) {
+        return new EnforceQuota(new QuotaCounters(jdbc, clock), clock, meter::quotaUsed);
+    }
+
+    /** Usage per agency for a period, from the access log (docs/metering.md). */
+    @Bean
+    UsageReport usageReport(JdbcTemplate jdbc) {
+        return new UsageReport(jdbc);
     }
 
     @Bean

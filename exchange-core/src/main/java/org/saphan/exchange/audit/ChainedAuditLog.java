@@ -36,6 +36,7 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
     private final DataSource dataSource;
     private final String node;
     private final BlockingQueue<Pending> queue;
+    private volatile java.util.function.Consumer<Duration> commitListener = d -> { };
     private final int maxBatch;
     private final Duration writeTimeout;
     private final Thread writer;
@@ -106,8 +107,18 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
         return batches.get();
     }
 
-    int queued() {
+    /** Records waiting for the writer (the audit-queue gauge; near capacity means requests will soon fail). */
+    public int queued() {
         return queue.size();
+    }
+
+    public int queueCapacity() {
+        return queue.size() + queue.remainingCapacity();
+    }
+
+    /** Told how long each committed batch took (for the batch-commit timer). */
+    public void onBatchCommitted(java.util.function.Consumer<Duration> listener) {
+        this.commitListener = listener;
     }
 
     public String node() {
@@ -199,6 +210,7 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
         if (taken.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         Head before = head;
         long seq = before.seq();
         String prev = before.hash();
@@ -221,6 +233,7 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
             }
             head = new Head(seq, prev);
             batches.incrementAndGet();
+            commitListener.accept(Duration.ofNanos(System.nanoTime() - started));
             taken.forEach(p -> p.done.complete(null));
         } catch (SQLException | RuntimeException e) {
             // no message with record content: the failure may concern a subject's row

@@ -12,8 +12,8 @@ import org.saphan.exchange.catalog.Role;
 import org.saphan.exchange.catalog.ServiceDefinition;
 import org.saphan.exchange.route.ComposeAnswer;
 import org.saphan.exchange.route.ExchangeAnswer;
+import org.saphan.exchange.route.ExchangeEntry;
 import org.saphan.exchange.route.ExchangeIds;
-import org.saphan.exchange.route.ExchangeRoute;
 import org.saphan.exchange.route.ExchangeState;
 import org.saphan.exchange.route.InboundRequest;
 import org.saphan.schemas.Identifiers;
@@ -144,7 +144,7 @@ public class GdxController {
         }
         InboundRequest inbound = new InboundRequest(servicePath, headers, write(body), false, "application/json");
         ExchangeState state = new ExchangeState(ExchangeIds.next(), clock.instant(), System.nanoTime(), inbound);
-        camel.send(ExchangeRoute.ENTRY, ex -> ex.setProperty(ExchangeState.PROPERTY, state));
+        ExchangeEntry.send(camel, state);
         ExchangeAnswer answer = state.answer();
         if (answer == null) {
             return error(503, "hub-unavailable", "The hub could not complete the exchange. Try again later.", state.exchangeId());

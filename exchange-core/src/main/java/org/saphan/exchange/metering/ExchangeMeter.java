@@ -1,13 +1,19 @@
 package org.saphan.exchange.metering;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
+import org.saphan.exchange.catalog.Agreement;
+import org.saphan.exchange.route.EnforceQuota;
+import org.saphan.security.signing.ResponseSigner;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Counts every exchange in Micrometer. Labels are bounded by the catalog: consumer agency, provider,
@@ -20,14 +26,24 @@ public final class ExchangeMeter {
     public static final String EXCHANGE_DURATION = "saphan.exchange.duration";
     public static final String PROVIDER_DURATION = "saphan.provider.duration";
     public static final String UNKNOWN = "unknown";
+    public static final String QUOTA_USED = "saphan.quota.used.ratio";
+    public static final String SIGNING_DURATION = "saphan.signing.duration";
 
     private final MeterRegistry registry;
     private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
     private final Map<Tags, Timer> timers = new ConcurrentHashMap<>();
     private final Map<Tags, Timer> providerTimers = new ConcurrentHashMap<>();
+    private final Map<Tags, AtomicReference<Double>> quotaUse = new ConcurrentHashMap<>();
+
+    private final ProviderHealth providerHealth = new ProviderHealth(java.time.Clock.systemUTC());
 
     public ExchangeMeter(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Each service's provider as this node has seen it (for operators). */
+    public ProviderHealth providerHealth() {
+        return providerHealth;
     }
 
     /**
@@ -44,11 +60,34 @@ public final class ExchangeMeter {
                 .tags(t).register(registry)).increment();
         timers.computeIfAbsent(tags, t -> latency(EXCHANGE_DURATION, "Time from request to answer through the hub", t))
                 .record(took);
+        providerHealth.record(provider, service, outcome, providerTook != null);
         if (providerTook != null) {
             Tags providerTags = Tags.of("provider", orUnknown(provider), "service", orUnknown(service));
             providerTimers.computeIfAbsent(providerTags, t -> latency(PROVIDER_DURATION,
                     "Time the provider took to answer the hub", t)).record(providerTook);
         }
+    }
+
+    /**
+     * The share of an agreement's quota used in the current window, as last seen by this node (0..1, above 1
+     * when calls were refused). Labels: agreement id (from the catalog) and window ({@code minute}, {@code day}).
+     */
+    public void quotaUsed(Agreement agreement, EnforceQuota.Window window, long uses, int limit) {
+        Tags tags = Tags.of("agreement", agreement.id(), "window", window.code());
+        quotaUse.computeIfAbsent(tags, t -> {
+            AtomicReference<Double> share = new AtomicReference<>(0.0);
+            Gauge.builder(QUOTA_USED, share, AtomicReference::get)
+                    .description("Share of the agreement's quota used in the current window, as last counted by this node")
+                    .tags(t).register(registry);
+            return share;
+        }).set((double) uses / limit);
+    }
+
+    /** The signer, timed: signing is on every answer's path, so its cost shows in the exchange latency. */
+    public ResponseSigner timedSigning(ResponseSigner signer) {
+        Timer timer = Timer.builder(SIGNING_DURATION).description("Time to sign one answer")
+                .publishPercentileHistogram().register(registry);
+        return (body, exchangeId) -> timer.record(() -> signer.sign(body, exchangeId));
     }
 
     /** A latency histogram with the SLO buckets operators alert on (10, 50, 100, 250, 500 ms). */

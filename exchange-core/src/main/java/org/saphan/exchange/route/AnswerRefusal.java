@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class AnswerRefusal implements Processor {
 
+    public static final String RETRY_AFTER = "Retry-After";
+
     private static final Logger LOG = LoggerFactory.getLogger(AnswerRefusal.class);
 
     private final AuditTrail trail;
@@ -51,8 +53,10 @@ public final class AnswerRefusal implements Processor {
             code = ProblemCode.HUB_UNAVAILABLE;
             detail = "The access log cannot be written. Try again later.";
         }
-        ExchangeAnswer problem = new ExchangeAnswer(code.status(), ExchangeAnswer.PROBLEM_JSON,
-                Map.of(ComposeAnswer.EXCHANGE_ID_HEADER, state.exchangeId()),
+        Map<String, String> headers = code == refusal.code() && refusal.retryAfterSeconds() != null
+                ? Map.of(ComposeAnswer.EXCHANGE_ID_HEADER, state.exchangeId(), RETRY_AFTER, refusal.retryAfterSeconds().toString())
+                : Map.of(ComposeAnswer.EXCHANGE_ID_HEADER, state.exchangeId());
+        ExchangeAnswer problem = new ExchangeAnswer(code.status(), ExchangeAnswer.PROBLEM_JSON, headers,
                 Problems.body(code, detail, state.exchangeId()));
         try {
             problem = signer.signed(problem, state.exchangeId()); // refusals are signed too

@@ -10,10 +10,22 @@ import org.saphan.schemas.ProblemCode;
 public class ExchangeRefusal extends RuntimeException {
 
     private final transient ProblemCode code;
+    private final Long retryAfterSeconds;
 
     public ExchangeRefusal(ProblemCode code, String detail) {
+        this(code, detail, null);
+    }
+
+    /** A refusal the caller may retry after some seconds (answered with {@code Retry-After}). */
+    public ExchangeRefusal(ProblemCode code, String detail, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds until a retry can succeed, or null when unknown. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ProblemCode code() {

@@ -31,6 +31,7 @@ public final class ExchangeRoute extends RouteBuilder {
                 .process(steps.refuseReplay()).id("refuse-replay")
                 .process(steps.findService()).id("find-service")
                 .process(steps.findAgreement()).id("find-agreement")
+                .process(steps.enforceQuota()).id("enforce-quota")
                 .process(steps.validateRequest()).id("validate-request")
                 .process(steps.decidePolicy()).id("decide-policy")
                 .process(CallProvider::start).id("call-provider-start")

@@ -7,6 +7,7 @@ public record ExchangeStepSet(
         RefuseReplay refuseReplay,
         FindService findService,
         FindAgreement findAgreement,
+        EnforceQuota enforceQuota,
         ValidateRequest validateRequest,
         DecidePolicy decidePolicy,
         ValidateAnswer validateAnswer,

@@ -3,8 +3,8 @@ package org.saphan.exchange.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.ProducerTemplate;
 import org.saphan.exchange.route.ExchangeAnswer;
+import org.saphan.exchange.route.ExchangeEntry;
 import org.saphan.exchange.route.ExchangeIds;
-import org.saphan.exchange.route.ExchangeRoute;
 import org.saphan.exchange.route.ExchangeState;
 import org.saphan.exchange.route.InboundRequest;
 import org.saphan.schemas.ProblemCode;
@@ -67,7 +67,7 @@ public class ExchangeController {
     }
 
     private ExchangeAnswer send(ExchangeState state) {
-        camel.send(ExchangeRoute.ENTRY, ex -> ex.setProperty(ExchangeState.PROPERTY, state));
+        ExchangeEntry.send(camel, state);
         if (state.answer() == null) {
             // the route always answers; if it did not, release nothing
             throw new ProblemException(ProblemCode.HUB_UNAVAILABLE, "The hub could not complete the exchange. Try again later.");

@@ -65,6 +65,8 @@ class ExchangeRouteTest extends CamelTestSupport {
     private final InMemoryConsentRegistry consents = new InMemoryConsentRegistry();
     private boolean auditBroken;
     private boolean signerBroken;
+    private boolean quotaBroken;
+    private final Map<String, Long> quotaUse = new java.util.concurrent.ConcurrentHashMap<>();
     private static HubSigningKeys keys;
 
     @BeforeAll
@@ -104,6 +106,12 @@ class ExchangeRouteTest extends CamelTestSupport {
                 new Authenticate(r -> Optional.ofNullable(r.header(InboundRequest.AUTHORIZATION)).map(tokens::get)),
                 new AdmitRequest(JSON), new RefuseReplay((client, id) -> seenRequestIds.add(client + " " + id)),
                 new FindService(() -> catalog), new FindAgreement(() -> catalog, CLOCK),
+                new EnforceQuota((agreement, window, start) -> {
+                    if (quotaBroken) {
+                        throw new IllegalStateException("database down");
+                    }
+                    return quotaUse.merge(agreement + " " + window + " " + start, 1L, Long::sum);
+                }, CLOCK),
                 new ValidateRequest(), new DecidePolicy(new PolicyEngine(), consents, subjects, CLOCK),
                 new ValidateAnswer(), new ReleaseAgreedFields(),
                 new ComposeAnswer(JSON, CLOCK), sign, new RecordAudit(trail), count, new AnswerRefusal(trail, count, sign)));
@@ -307,6 +315,40 @@ class ExchangeRouteTest extends CamelTestSupport {
         return new ConsentRecord(id, subjects.of(citizen), "MSDHS", java.util.Set.of("welfare-eligibility"),
                 java.util.Set.of(SERVICE), java.util.Set.of(), false, CLOCK.instant().minusSeconds(3600), null, status,
                 null, "test", "https://example.test/notice", "1", 0);
+    }
+
+    @Test
+    void overTheAgreementsQuotaIsQuotaExceededWithRetryAfterToTheWindowsEnd() throws Exception {
+        // AGR-1 allows 3 calls a minute; the clock stands at 03:00:00, so the minute ends in 60 s
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(request()).status()).isEqualTo(200);
+        }
+        ExchangeAnswer refused = send(request());
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(JSON.readTree(refused.body()).path("code").asText()).isEqualTo("quota-exceeded");
+        assertThat(refused.headers()).containsEntry("Retry-After", "60").containsKey(SignAnswer.SIGNATURE_HEADER);
+        assertThat(audit).hasSize(4).last().satisfies(r -> assertThat(r.reasonCode()).isEqualTo("quota-exceeded"));
+        getMockEndpoint("mock:provider").expectedMessageCount(3);
+        getMockEndpoint("mock:provider").assertIsSatisfied();
+    }
+
+    @Test
+    void aUsedUpDayIsRefusedUntilMidnightUtc() throws Exception {
+        quotaUse.put("AGR-1 DAY 2026-06-01T00:00:00Z", 1000L);
+        ExchangeAnswer refused = send(request());
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.headers()).containsEntry("Retry-After", String.valueOf(21 * 3600));
+    }
+
+    @Test
+    void aQuotaThatCannotBeCountedReleasesNothing() throws Exception {
+        quotaBroken = true;
+        ExchangeAnswer answer = send(request());
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("hub-unavailable");
+        assertThat(answer.headers()).doesNotContainKey("Retry-After");
+        getMockEndpoint("mock:provider").expectedMessageCount(0);
+        getMockEndpoint("mock:provider").assertIsSatisfied();
     }
 
     @Test

@@ -1,0 +1,228 @@
+package org.saphan.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.saphan.exchange.catalog.Catalog;
+import org.saphan.schemas.ProblemCode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Quotas counted in the shared database, and usage reports from the access log, through the running hub. */
+class MeteringTest extends HubTestSupport {
+
+    private static final String PROFILE_AGREEMENT = "AGR-2026-MSDHS-DOPA-01"; // 6000 calls a minute
+    private static final String OPERATOR = "HUB/operator-console";
+    private static final String OPERATOR_SECRET = "demo-operator-console-secret";
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private Catalog catalog;
+    @Autowired
+    private CamelContext camel;
+
+    @AfterEach
+    void freeTheQuota() {
+        jdbc.update("DELETE FROM quota_use WHERE agreement_id = ?", PROFILE_AGREEMENT);
+    }
+
+    @Test
+    void aQuotaUsedUpByOtherNodesIsQuotaExceededWithRetryAfter() {
+        String portal = bearer(PORTAL, PORTAL_SECRET);
+        // other nodes sharing the database have used this minute's 6000 calls (and the next minute's, in case
+        // the minute turns during the test)
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        for (Instant start : new Instant[]{minute, minute.plusSeconds(60)}) {
+            jdbc.update("INSERT INTO quota_use (agreement_id, window_kind, window_start, uses) VALUES (?, 'minute', ?, 6000)",
+                    PROFILE_AGREEMENT, Timestamp.from(start));
+        }
+        HttpResponse<String> refused = exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+        assertThat(read(refused.body()).path("code").asText()).isEqualTo("quota-exceeded");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 120L);
+
+        freeTheQuota();
+        HttpResponse<String> allowed = exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT uses FROM quota_use WHERE agreement_id = ? AND window_kind = 'day'",
+                Integer.class, PROFILE_AGREEMENT)).isEqualTo(1);
+    }
+
+    @Test
+    void theUsageReportEqualsTheAccessLogForThePeriodInBothFormats() {
+        Instant from = Instant.now().minusSeconds(1);
+        String portal = bearer(PORTAL, PORTAL_SECRET);
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+        exchange(PROFILE, "{\"citizenId\":\"" + UNKNOWN_CITIZEN + "\"}", exchangeHeaders(portal));
+        Map<String, String> noPurpose = exchangeHeaders(portal);
+        noPurpose.put("X-Purpose", "tax-administration");
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", noPurpose);
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders("Bearer nobody"));
+        Instant to = Instant.now().plusSeconds(1);
+
+        Map<String, Long> fromAudit = new TreeMap<>();
+        jdbc.query("SELECT consumer, service, reason_code FROM audit_record WHERE recorded_at >= ? AND recorded_at < ?",
+                rs -> {
+                    String consumer = rs.getString("consumer");
+                    String service = rs.getString("service");
+                    String agency = consumer == null ? "unknown" : consumer.split("/")[0];
+                    String provider = service == null ? "unknown" : service.split("/")[0];
+                    fromAudit.merge(String.join(",", agency, provider, service == null ? "unknown" : service,
+                            rs.getString("reason_code")), 1L, Long::sum);
+                }, Timestamp.from(from), Timestamp.from(to));
+        assertThat(fromAudit).containsKeys("MSDHS,DOPA," + PROFILE + ",ok", "MSDHS,DOPA," + PROFILE + ",purpose-not-allowed");
+
+        String operator = bearer(OPERATOR, OPERATOR_SECRET);
+        String period = "from=" + from + "&to=" + to;
+        HttpResponse<String> json = get("/api/v1/usage?" + period + "&format=json", Map.of("Authorization", operator));
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        Map<String, Long> fromJson = new TreeMap<>();
+        for (JsonNode line : read(json.body()).path("usage")) {
+            fromJson.put(String.join(",", line.path("consumerAgency").asText(), line.path("provider").asText(),
+                    line.path("service").asText(), line.path("outcome").asText()), line.path("calls").asLong());
+        }
+        assertThat(fromJson).isEqualTo(fromAudit);
+
+        HttpResponse<String> csv = get("/api/v1/usage?" + period + "&format=csv", Map.of("Authorization", operator));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        Map<String, Long> fromCsv = new TreeMap<>();
+        csv.body().lines().skip(1).forEach(row -> {
+            int last = row.lastIndexOf(',');
+            fromCsv.put(row.substring(0, last), Long.parseLong(row.substring(last + 1)));
+        });
+        assertThat(fromCsv).isEqualTo(fromAudit);
+    }
+
+    @Test
+    void everyMetricLabelIsBoundedByTheCatalogAndNoneHoldsACitizenId() {
+        String portal = bearer(PORTAL, PORTAL_SECRET);
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+        exchange(PROFILE, "{\"citizenId\":\"" + UNKNOWN_CITIZEN + "\"}", exchangeHeaders(portal));
+        exchange("DOPA/no-such-service/v1", "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders("Bearer nobody"));
+
+        Set<String> agencies = new HashSet<>(Set.of("unknown"));
+        catalog.clients().forEach(c -> agencies.add(c.agency()));
+        Set<String> providers = new HashSet<>(Set.of("unknown"));
+        Set<String> services = new HashSet<>(Set.of("unknown"));
+        catalog.services().forEach(s -> {
+            providers.add(s.provider());
+            services.add(s.id().toString());
+        });
+        Set<String> outcomes = new HashSet<>(Set.of("ok"));
+        for (ProblemCode code : ProblemCode.values()) {
+            outcomes.add(code.code());
+        }
+        Set<String> agreements = new HashSet<>();
+        catalog.agreements().forEach(a -> agreements.add(a.id()));
+        Set<String> routeIds = new HashSet<>(Set.of("")); // Camel labels context-wide meters with an empty route id
+        camel.getRoutes().forEach(r -> routeIds.add(r.getRouteId()));
+        Map<String, Set<String>> bounded = Map.of("consumer_agency", agencies, "provider", providers,
+                "service", services, "outcome", outcomes, "agreement", agreements, "routeId", routeIds,
+                "window", Set.of("minute", "day"), "state", Set.of("closed", "open", "half_open"));
+
+        String scrape = get("/actuator/prometheus", Map.of()).body();
+        assertThat(scrape).contains("saphan_audit_queue_depth", "saphan_audit_batch_commit_seconds_count",
+                "saphan_signing_duration_seconds_count", "saphan_signing_key_age_seconds",
+                "saphan_quota_used_ratio{agreement=\"AGR-2026-MSDHS-DOPA-01\",window=\"minute\"}",
+                "saphan_provider_circuit_state{provider=\"DOPA\",state=\"closed\"} 1");
+        Matcher label = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher("");
+        Pattern citizenLike = Pattern.compile("(?<!\\d)\\d{13}(?!\\d)");
+        int checked = 0;
+        for (String line : scrape.lines().filter(l -> !l.startsWith("#") && l.contains("{")).toList()) {
+            String labels = line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1);
+            assertThat(citizenLike.matcher(labels).find()).as(line).isFalse();
+            label.reset(labels);
+            while (label.find()) {
+                Set<String> allowed = bounded.get(label.group(1));
+                if (allowed != null && (line.startsWith("saphan_") || "routeId".equals(label.group(1)))) {
+                    assertThat(allowed).as(line).contains(label.group(2));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+        assertThat(scrape).doesNotContain(CITIZEN).doesNotContain(UNKNOWN_CITIZEN).doesNotContain(OFFICER);
+    }
+
+    @Test
+    void readinessCoversTheDatabaseCatalogSigningKeyAndAccessLog() {
+        HttpResponse<String> ready = get("/actuator/health/readiness", Map.of());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(read(ready.body()).path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theShippedDashboardAndAlertRulesUseOnlyMetricsTheHubExports() throws Exception {
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(bearer(PORTAL, PORTAL_SECRET)));
+        Set<String> exported = new HashSet<>();
+        get("/actuator/prometheus", Map.of()).body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .forEach(l -> exported.add(l.split("[{ ]")[0]));
+        Path ops = Path.of("..", "ops");
+        JsonNode dashboard = JSON.readTree(Files.readString(ops.resolve("dashboards/saphan-hub.json")));
+        StringBuilder expressions = new StringBuilder();
+        dashboard.path("panels").forEach(p -> p.path("targets").forEach(t -> expressions.append(t.path("expr").asText()).append('\n')));
+        Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(Files.readString(ops.resolve("alerts/saphan-rules.yml")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+        int alerts = 0;
+        for (Map<String, Object> group : groups) {
+            for (Object rule : (List<?>) group.get("rules")) {
+                expressions.append(((Map<?, ?>) rule).get("expr")).append('\n');
+                alerts++;
+            }
+        }
+        assertThat(alerts).isGreaterThanOrEqualTo(5);
+        Matcher metric = Pattern.compile("\\b(saphan_[a-z_]+)").matcher(expressions);
+        Set<String> used = new HashSet<>();
+        while (metric.find()) {
+            used.add(metric.group(1));
+        }
+        assertThat(used).contains("saphan_exchanges_total", "saphan_audit_queue_depth", "saphan_signing_key_age_seconds");
+        assertThat(exported).containsAll(used);
+    }
+
+    @Test
+    void operatorsSeeEachServicesProviderHealth() {
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(bearer(PORTAL, PORTAL_SECRET)));
+        HttpResponse<String> health = get("/api/v1/providers/health", Map.of("Authorization", bearer(OPERATOR, OPERATOR_SECRET)));
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        JsonNode profile = read(health.body()).path(PROFILE);
+        assertThat(profile.path("provider").asText()).isEqualTo("DOPA");
+        assertThat(profile.path("lastSuccess").isNull()).isFalse();
+        assertThat(profile.path("recentCalls").asInt()).isPositive();
+        assertThat(get("/api/v1/providers/health", Map.of("Authorization", bearer(PORTAL, PORTAL_SECRET))).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void usageIsForOperatorsOnly() {
+        String portal = bearer(PORTAL, PORTAL_SECRET);
+        HttpResponse<String> denied = get("/api/v1/usage?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z",
+                Map.of("Authorization", portal));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        HttpResponse<String> noPeriod = get("/api/v1/usage", Map.of("Authorization", bearer(OPERATOR, OPERATOR_SECRET)));
+        assertThat(noPeriod.statusCode()).isEqualTo(400);
+    }
+}
