@@ -148,10 +148,7 @@ final class CompositeCall implements Processor {
         if (consentId != null && agreement.legalBases().contains(LegalBasis.EXPLICIT_CONSENT)) {
             return Optional.of(LegalBasis.EXPLICIT_CONSENT);
         }
-        if (agreement.legalBases().size() == 1) {
-            return Optional.of(agreement.legalBases().iterator().next());
-        }
-        return Optional.empty();
+        return agreement.soleLegalBasis();
     }
 
     private PartOutcome outcome(ServiceId part, ExchangeState sub) {

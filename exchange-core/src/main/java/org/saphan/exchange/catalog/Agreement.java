@@ -5,6 +5,7 @@ import org.saphan.schemas.ServiceId;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,19 @@ public record Agreement(
 
     public boolean allowsLegalBasis(LegalBasis basis) {
         return legalBases.contains(basis);
+    }
+
+    /**
+     * The agreement's one purpose, for callers that cannot name one (the GDX face, the parts of a composite
+     * service); empty when it lists several, so nothing is guessed.
+     */
+    public Optional<String> solePurpose() {
+        return purposes.size() == 1 ? Optional.of(purposes.iterator().next()) : Optional.empty();
+    }
+
+    /** The agreement's one legal basis, for callers that cannot name one; empty when it lists several. */
+    public Optional<LegalBasis> soleLegalBasis() {
+        return legalBases.size() == 1 ? Optional.of(legalBases.iterator().next()) : Optional.empty();
     }
 
     /** Calls allowed per minute and per day; null means no limit of that kind. */

@@ -133,10 +133,10 @@ public class GdxController {
         Optional<Agreement> agreement = client.flatMap(c -> definition.flatMap(d ->
                 now.agreementInForce(c.id().toString(), d.id(), LocalDate.now(clock))));
         boolean agreementUnusable = agreement.isPresent()
-                && (agreement.get().purposes().size() != 1 || agreement.get().legalBases().size() != 1);
+                && (agreement.get().solePurpose().isEmpty() || agreement.get().soleLegalBasis().isEmpty());
         if (agreement.isPresent() && !agreementUnusable) {
-            headers.put(InboundRequest.PURPOSE, agreement.get().purposes().iterator().next());
-            headers.put(InboundRequest.LEGAL_BASIS, agreement.get().legalBases().iterator().next().code());
+            headers.put(InboundRequest.PURPOSE, agreement.get().solePurpose().orElseThrow());
+            headers.put(InboundRequest.LEGAL_BASIS, agreement.get().soleLegalBasis().orElseThrow().code());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         if (citizenId != null && definition.isPresent() && definition.get().subjectField() != null) {
