@@ -35,7 +35,10 @@ final class HubProcess implements AutoCloseable {
                 "--saphan.simulators.enabled=false",
                 "--saphan.providers.dopa.base-url=" + providerUrl,
                 "--saphan.data-dir=" + dataDir,
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                // the benchmark measures the pipeline, not the demo agreement's quota
+                "--saphan.demo.portal-dopa-quota-per-minute=100000000",
+                "--saphan.demo.portal-dopa-quota-per-day=1000000000"));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HubProcess hub = new HubProcess(process, port);

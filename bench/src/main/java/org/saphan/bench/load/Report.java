@@ -18,15 +18,15 @@ final class Report {
                 .append("; ").append(machine.get("note")).append(".\n\n");
         for (Map<String, Object> run : (List<Map<String, Object>>) report.get("runs")) {
             md.append("### ").append(run.get("database")).append("\n\n");
-            md.append("| concurrency | direct /s | hub /s | ratio | hub p50 ms | hub p99 ms | hub p99.9 ms |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| concurrency | direct /s | hub /s | ratio | hub p50 ms | hub p99 ms | hub p99.9 ms | hub failed |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Map<String, Object> row : (List<Map<String, Object>>) run.get("closedLoop")) {
                 Map<String, Object> d = (Map<String, Object>) row.get("direct");
                 Map<String, Object> h = (Map<String, Object>) row.get("hub");
                 md.append("| ").append(row.get("concurrency")).append(" | ").append(d.get("throughputPerSecond"))
                         .append(" | ").append(h.get("throughputPerSecond")).append(" | ").append(row.get("ratio"))
                         .append(" | ").append(h.get("p50Ms")).append(" | ").append(h.get("p99Ms"))
-                        .append(" | ").append(h.get("p999Ms")).append(" |\n");
+                        .append(" | ").append(h.get("p999Ms")).append(" | ").append(h.get("failed")).append(" |\n");
             }
             Map<String, Object> peak = (Map<String, Object>) run.get("peakThroughput");
             Map<String, Object> fixed = (Map<String, Object>) run.get("fixedRate");

@@ -58,8 +58,15 @@ public final class ProviderBreakers {
         return name;
     }
 
-    /** Everything but a refusal that says the provider worked (it answered, just not with data). */
+    /**
+     * Everything but a refusal that says the provider worked (it answered, just not with data), and but the
+     * hub's own bulkhead refusing a call: the hub being busy says nothing about the provider, and counting it
+     * would let local overload open the provider's breaker and refuse every call for the open period.
+     */
     static boolean isProviderFailure(Throwable t) {
+        if (t instanceof io.github.resilience4j.bulkhead.BulkheadFullException) {
+            return false;
+        }
         if (t instanceof ExchangeRefusal r) {
             return r.code() == ProblemCode.PROVIDER_ERROR || r.code() == ProblemCode.PROVIDER_UNAVAILABLE
                     || r.code() == ProblemCode.PROVIDER_TIMEOUT;
