@@ -3,6 +3,7 @@ package org.saphan.connectors.resilience;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.camel.CamelContext;
+import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.saphan.exchange.route.ExchangeRefusal;
 import org.saphan.schemas.ProblemCode;
 
@@ -49,6 +50,21 @@ public final class ProviderBreakers {
     /** Closes every provider's breaker and forgets its history (an operator's reset after a fixed outage). */
     public void resetAll() {
         breakers.values().forEach(CircuitBreaker::reset);
+    }
+
+    /**
+     * How every connector route guards its provider call: the provider's breaker, and a bulkhead for the service
+     * (calls beyond this many waiting on the provider are refused at once, so a slow provider cannot hold the
+     * threads other services need).
+     */
+    public Resilience4jConfigurationDefinition guard(CamelContext camel, String provider, int maxConcurrentCalls) {
+        Resilience4jConfigurationDefinition guard = new Resilience4jConfigurationDefinition();
+        guard.circuitBreaker(bind(camel, provider))
+                .throwExceptionWhenHalfOpenOrOpenState(true)
+                .bulkheadEnabled(true)
+                .bulkheadMaxConcurrentCalls(maxConcurrentCalls)
+                .bulkheadMaxWaitDuration(0);
+        return guard;
     }
 
     /** Binds the provider's breaker into Camel's registry and returns the name a route refers to it by. */

@@ -1,5 +1,6 @@
 package org.saphan.connectors.rest;
 
+import org.apache.camel.Exchange;
 import org.saphan.exchange.route.ExchangeRefusal;
 import org.saphan.schemas.ProblemCode;
 
@@ -10,6 +11,11 @@ import java.net.SocketTimeoutException;
 public final class ProviderFailures {
 
     private ProviderFailures() {
+    }
+
+    /** For a connector route's doCatch: the caught failure leaves as the standard's provider refusal. */
+    public static void rethrowAsRefusal(Exchange exchange) {
+        throw refusalFor(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 
     public static ExchangeRefusal refusalFor(Throwable failure) {

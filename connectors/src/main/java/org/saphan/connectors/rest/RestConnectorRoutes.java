@@ -82,29 +82,18 @@ public final class RestConnectorRoutes extends RouteBuilder {
                 bindToRegistry(routeId + "-tls", sslParameters(spec.tls().get()));
                 uri += "&sslContextParameters=#" + routeId + "-tls";
             }
-            String breaker = breakers.bind(getContext(), service.id().provider());
-
             from(ProviderEndpoints.of(service.id())).routeId(routeId)
                     .process(new NativeRequest(spec)).id("native-request-" + service.id())
                     .doTry()
                         .circuitBreaker()
-                            .resilience4jConfiguration()
-                                .circuitBreaker(breaker)
-                                .throwExceptionWhenHalfOpenOrOpenState(true)
-                                // the bulkhead: calls beyond this many waiting on the provider are refused at once,
-                                // so a slow provider cannot hold the threads other services need
-                                .bulkheadEnabled(true)
-                                .bulkheadMaxConcurrentCalls(spec.policy().maxConcurrentCalls())
-                                .bulkheadMaxWaitDuration(0)
-                            .end()
+                            .resilience4jConfiguration(breakers.guard(getContext(), service.id().provider(),
+                                    spec.policy().maxConcurrentCalls()))
                             .to(uri).id("http-" + service.id())
                             .process(RestConnectorRoutes::failOnServerError).id("server-errors-" + service.id())
                         .endCircuitBreaker()
                     .endDoTry()
                     .doCatch(Exception.class)
-                        .process(ex -> {
-                            throw ProviderFailures.refusalFor(ex.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-                        })
+                        .process(ProviderFailures::rethrowAsRefusal)
                     .end()
                     .process(new NativeAnswer(spec)).id("map-answer-" + service.id());
         }

@@ -1,6 +1,5 @@
 package org.saphan.connectors.soap;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.saphan.connectors.resilience.ProviderBreakers;
 import org.saphan.connectors.rest.ProviderFailures;
@@ -33,24 +32,16 @@ public final class SoapConnectorRoutes extends RouteBuilder {
                 continue;
             }
             SoapServiceSpec spec = connector.spec(service.id().toString()).orElseThrow();
-            String breaker = breakers.bind(getContext(), service.id().provider());
             from(ProviderEndpoints.of(service.id())).routeId(ProviderEndpoints.routeId(service.id()))
                     .doTry()
                         .circuitBreaker()
-                            .resilience4jConfiguration()
-                                .circuitBreaker(breaker)
-                                .throwExceptionWhenHalfOpenOrOpenState(true)
-                                .bulkheadEnabled(true)
-                                .bulkheadMaxConcurrentCalls(spec.policy().maxConcurrentCalls())
-                                .bulkheadMaxWaitDuration(0)
-                            .end()
+                            .resilience4jConfiguration(breakers.guard(getContext(), service.id().provider(),
+                                    spec.policy().maxConcurrentCalls()))
                             .process(new SoapCall(spec)).id("soap-" + service.id())
                         .endCircuitBreaker()
                     .endDoTry()
                     .doCatch(Exception.class)
-                        .process(ex -> {
-                            throw ProviderFailures.refusalFor(ex.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-                        })
+                        .process(ProviderFailures::rethrowAsRefusal)
                     .end()
                     .process(new SoapAnswer(spec.mapping())).id("map-answer-" + service.id());
         }
