@@ -1,15 +1,11 @@
 package org.saphan.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.saphan.simulators.AgencySimulators;
-import org.saphan.simulators.population.Person;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,12 +49,8 @@ public final class CrashDrill {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = DrillApi.options(args);
-        Result result = run(Path.of(options.getOrDefault("hub-jar", "hub/target/saphan-hub.jar")),
-                Integer.parseInt(options.getOrDefault("rounds", "5")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "6"))),
-                Integer.parseInt(options.getOrDefault("concurrency", "16")),
-                Path.of(options.getOrDefault("logs", "target/crash-drill")));
+        DrillSite.Options o = DrillSite.Options.parse(args, "rounds", 5, 6, 16, "target/crash-drill");
+        Result result = run(o.jar(), o.count(), o.seconds(), o.concurrency(), o.logs());
         boolean held = result.lost() == 0 && result.logVerifies() && result.chainsResumed();
         System.out.println(result.verifyReport());
         System.out.printf("crash drill: %d SIGKILLs survived, %d 200s received, %d audited, %d lost, chain resumed after every restart: %s, "
@@ -69,17 +61,13 @@ public final class CrashDrill {
     }
 
     static Result run(Path jar, int rounds, Duration loadBeforeKill, int concurrency, Path logs) throws Exception {
-        Files.createDirectories(logs);
-        Path dataDir = Files.createTempDirectory("saphan-crash-drill");
         List<Round> done = new ArrayList<>();
-        try (DrillDatabase db = DrillDatabase.start(); AgencySimulators provider = AgencySimulators.start(0)) {
-            List<String> citizens = provider.population().all().stream().map(Person::citizenId).toList();
-            List<String> hubArgs = new ArrayList<>(db.hubArguments());
-            hubArgs.add("--saphan.node-id=" + NODE);
+        try (DrillSite site = DrillSite.open(jar, logs)) {
+            DrillDatabase db = site.db;
             long seqBefore = -1; // the node's last record before the previous kill; -1 on the first start
             for (int r = 1; r <= rounds; r++) {
-                HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), hubArgs, logs.resolve("hub-" + r + ".log"));
-                AuditedCalls calls = loadThenKill(hub, citizens, concurrency, loadBeforeKill);
+                HubProcess hub = site.startNode(NODE, "hub-" + r);
+                AuditedCalls calls = loadThenKill(hub, site.citizens, concurrency, loadBeforeKill);
                 Set<String> audited = db.permittedExchangeIds();
                 long okAudited = calls.okExchangeIds.stream().filter(audited::contains).count();
                 boolean resumed = seqBefore <= 0 || db.linksOn(NODE, seqBefore);
@@ -92,9 +80,9 @@ public final class CrashDrill {
                 seqBefore = seqAtKill;
             }
             // one last start: the node must resume its chain once more, and the whole log must verify
-            try (HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), hubArgs, logs.resolve("hub-final.log"))) {
+            try (HubProcess hub = site.startNode(NODE, "hub-final")) {
                 AuditedCalls after = AuditedCalls.runFor(List.of(hub.baseUrl()), ExchangeLoadBenchmark.token(hub.baseUrl()),
-                        citizens, 2, Duration.ofSeconds(1));
+                        site.citizens, 2, Duration.ofSeconds(1));
                 boolean resumed = db.linksOn(NODE, seqBefore);
                 JsonNode report = DrillApi.verifyAccessLog(hub.baseUrl());
                 System.out.printf("after the last restart: %d 200s, chain resumed from seq %d: %s%n", after.ok(), seqBefore, resumed);

@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** The hub's own answers the drills rely on: the auditor's chain verification, and options on the command line. */
+/** The hub's own answers the drills rely on, read over its API as an operator or auditor would. */
 final class DrillApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -34,16 +32,5 @@ final class DrillApi {
     static JsonNode verifyAccessLog(String hub) throws IOException, InterruptedException {
         return get(hub, "/api/v1/audit/verify",
                 ExchangeLoadBenchmark.token(hub, "HUB/audit-console", "demo-audit-console-secret"));
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("options are --name=value: " + arg);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        return options;
     }
 }

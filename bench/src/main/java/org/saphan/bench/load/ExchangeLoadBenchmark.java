@@ -221,7 +221,7 @@ public final class ExchangeLoadBenchmark {
         return Math.round(v * 100) / 100.0;
     }
 
-    private static Map<String, String> parse(String[] args) {
+    static Map<String, String> parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {

@@ -1,14 +1,11 @@
 package org.saphan.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.saphan.simulators.AgencySimulators;
-import org.saphan.simulators.population.Person;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -50,12 +47,8 @@ public final class MultiNodeDrill {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = DrillApi.options(args);
-        Result r = run(Path.of(options.getOrDefault("hub-jar", "hub/target/saphan-hub.jar")),
-                Integer.parseInt(options.getOrDefault("nodes", "3")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10"))),
-                Integer.parseInt(options.getOrDefault("concurrency", "12")),
-                Path.of(options.getOrDefault("logs", "target/multi-node-drill")));
+        DrillSite.Options o = DrillSite.Options.parse(args, "nodes", 3, 10, 12, "target/multi-node-drill");
+        Result r = run(o.jar(), o.count(), o.seconds(), o.concurrency(), o.logs());
         boolean held = r.tokenAcrossNodes() && r.replayStatusOnOtherNode() == 409 && r.quotaAdmitted() <= QUOTA_PER_MINUTE
                 && r.lost() == 0 && r.recordsByNode().size() == r.nodes() && r.usageCalls() == r.recordsInDatabase()
                 && r.nodesInAuditQuery().size() == r.nodes() && r.logVerifies() && r.nodesVerified() == r.nodes();
@@ -65,17 +58,12 @@ public final class MultiNodeDrill {
     }
 
     static Result run(Path jar, int nodeCount, Duration load, int concurrency, Path logs) throws Exception {
-        Files.createDirectories(logs);
-        // one data directory for all nodes: the same signing keystore and subject-hash key, as shared secrets
-        Path shared = Files.createTempDirectory("saphan-multi-node");
-        List<HubProcess> nodes = new ArrayList<>();
-        try (DrillDatabase db = DrillDatabase.start(); AgencySimulators provider = AgencySimulators.start(0)) {
-            List<String> citizens = provider.population().all().stream().map(Person::citizenId).toList();
+        try (DrillSite site = DrillSite.open(jar, logs)) {
+            List<HubProcess> nodes = new ArrayList<>();
+            DrillDatabase db = site.db;
+            List<String> citizens = site.citizens;
             for (int i = 1; i <= nodeCount; i++) { // one after the other: the first creates the keys, the others load them
-                List<String> args = new ArrayList<>(db.hubArguments());
-                args.add("--saphan.node-id=node-" + i);
-                args.add("--saphan.demo.elderly-dopa-quota-per-minute=" + QUOTA_PER_MINUTE);
-                nodes.add(HubProcess.start(jar, shared, provider.dopa().baseUrl(), args, logs.resolve("node-" + i + ".log")));
+                nodes.add(site.startNode("node-" + i, "node-" + i, "--saphan.demo.elderly-dopa-quota-per-minute=" + QUOTA_PER_MINUTE));
             }
             List<String> hubs = nodes.stream().map(HubProcess::baseUrl).toList();
             String first = hubs.get(0);
@@ -112,10 +100,6 @@ public final class MultiNodeDrill {
                     result.recordsByNode(), usageCalls, result.recordsInDatabase(), nodeCount, queried, nodeCount,
                     result.logVerifies(), result.nodesVerified());
             return result;
-        } finally {
-            for (HubProcess node : nodes) {
-                node.close();
-            }
         }
     }
 
