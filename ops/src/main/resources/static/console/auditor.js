@@ -114,7 +114,7 @@
       const report = await (await api('/api/v1/audit/verify')).json();
       if (report.valid) {
         verdict.textContent = 'ห่วงโซ่สมบูรณ์ / Chain intact: ' + report.records + ' records, '
-          + report.checkpoints + ' checkpoints, ' + report.nodes + ' node(s)';
+          + report.checkpoints + ' checkpoints, ' + Object.keys(report.nodes).length + ' node(s)';
         verdict.classList.add('good');
       } else {
         verdict.textContent = 'ห่วงโซ่ไม่สมบูรณ์ / Chain broken: ' + report.breaks.map(
