@@ -104,8 +104,32 @@ const Saphan = (() => {
     return iso ? new Date(iso).toLocaleString('th-TH', {hour12: false}) : '–';
   }
 
+  function element(tag, attributes, ...children) {
+    const e = document.createElement(tag);
+    Object.entries(attributes).forEach(([name, value]) => e.setAttribute(name, value));
+    e.append(...children);
+    return e;
+  }
+
+  // The parts every page shares: who is signed in, the log-in form and the error line. Built here once, so the
+  // pages hold only what is their own.
+  function buildSharedParts() {
+    document.querySelector('header').append(element('div', {id: 'session', class: 'session hidden'},
+      element('span', {id: 'signed-in-as'}),
+      element('button', {type: 'button', id: 'logout'}, 'ออกจากระบบ / Log out')));
+    document.querySelector('main').prepend(
+      element('form', {id: 'login', class: 'panel hidden', autocomplete: 'off'},
+        element('h2', {}, 'เข้าสู่ระบบ / Log in'),
+        element('label', {}, 'รหัสระบบ / Client ID ', element('input', {id: 'client-id', name: 'client_id', required: ''})),
+        element('label', {}, 'รหัสลับ / Secret ',
+          element('input', {id: 'client-secret', name: 'client_secret', type: 'password', required: ''})),
+        element('button', {type: 'submit', id: 'login-submit'}, 'เข้าสู่ระบบ / Log in')),
+      element('p', {id: 'error', class: 'error hidden', role: 'alert'}));
+  }
+
   function start(ready) {
     onReady = ready;
+    buildSharedParts();
     $('client-id').value = document.body.dataset.defaultClient || '';
     $('login').addEventListener('submit', logIn);
     $('logout').addEventListener('click', logOut);
