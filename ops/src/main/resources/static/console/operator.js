@@ -55,7 +55,7 @@
       cell(row, t.errors, 'num');
       const [word, level] = healthWord(h);
       cell(row, (h ? h.provider + ': ' : '') + word, 'health ' + level);
-      cell(row, h ? (100 * h.recentErrorRate).toFixed(0) + '% / ' + h.recentCalls : null, 'num');
+      cell(row, h ? (100 * h.recentErrorRate).toFixed(0) + '% ของ/of ' + h.recentCalls : null, 'num');
       cell(row, when(h && h.lastSuccess));
       cell(row, when(h && h.lastFailure));
       body.appendChild(row);
