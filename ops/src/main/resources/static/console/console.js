@@ -70,7 +70,7 @@ const Saphan = (() => {
     location.reload();
   }
 
-  // GET or POST an API with the session's token. A 401 (expired token) ends the session; a 403 means this
+  // GET an API with the session's token. A 401 (expired token) ends the session; a 403 means this
   // client lacks the page's role.
   async function api(path) {
     const s = session();

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,7 +31,7 @@ public final class LiveTraffic {
     }
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final Map<String, Counts> services = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Counts> services = new ConcurrentHashMap<>();
 
     /**
      * @param service a catalog service id (exchanges refused before a service was found are not shown)
