@@ -123,6 +123,12 @@ class SoapFaceTest extends HubTestSupport {
         assertThat(wsdl.statusCode()).isEqualTo(200);
         assertThat(wsdl.body()).contains("exchangeHeader", "exchangeRefusal")
                 .contains("location=\"" + url("/services/exchange") + "\"");
+        // nothing else lives below /services, and CXF's own pages are not shown
+        for (String path : List.of("/services", "/services/", "/services/other", "/services/exchange/more")) {
+            HttpResponse<String> other = get(path, Map.of());
+            assertThat(other.statusCode()).as(path).isEqualTo(404);
+            assertThat(read(other.body()).path("code").asText()).as(path).isEqualTo("not-found");
+        }
     }
 
     @Test
