@@ -82,8 +82,14 @@ class SoapFaceTest extends HubTestSupport {
         String token = bearer(PORTAL, PORTAL_SECRET).substring("Bearer ".length());
         ExchangeHeader header = header();
         header.setAccessToken(token);
-        ExchangeResponse answer = client(null).exchange(header, request(PROFILE, "citizenId", CITIZEN));
+        ExchangePort port = client(null);
+        ExchangeResponse answer = port.exchange(header, request(PROFILE, "citizenId", CITIZEN));
         assertThat(read(answer.getPayload()).path("data").path("lastNameTh").asText()).isEqualTo("ใจดี");
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> http = (Map<String, List<String>>)
+                ((BindingProvider) port).getResponseContext().get(MessageContext.HTTP_RESPONSE_HEADERS);
+        assertThat(http.get("Cache-Control")).containsExactly("no-store");
+        assertThat(http.get("X-Exchange-Id")).containsExactly(answer.getExchangeId());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.Resource;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
 import org.apache.camel.ProducerTemplate;
@@ -62,6 +63,11 @@ public class SoapExchangeFace implements ExchangePort {
                 headers(header, http), body(request), false, ExchangeAnswer.JSON, RoleGuard.clientCertificates(http));
         ExchangeState state = new ExchangeState(ExchangeIds.next(), clock.instant(), System.nanoTime(), inbound);
         ExchangeEntry.send(camel, state);
+        if (context.getMessageContext().get(MessageContext.SERVLET_RESPONSE) instanceof HttpServletResponse out) {
+            // as on the REST face: personal data is never cached, and operators see the exchange id on the wire
+            out.setHeader("Cache-Control", "no-store");
+            out.setHeader(ComposeAnswer.EXCHANGE_ID_HEADER, state.exchangeId());
+        }
         ExchangeAnswer answer = state.answer();
         if (answer == null) {
             // the route always answers; if it did not, release nothing
