@@ -104,6 +104,10 @@ class SoapFaceTest extends HubTestSupport {
 
         assertRefused(client(bearer("RD/tax-audit", "demo-tax-audit-secret")), header(),
                 request(PROFILE, "citizenId", CITIZEN), "access-denied", 403);
+        // roles hold on this face too: an operator is not a consumer; a forged token is no token
+        assertRefused(client(bearer("HUB/operator-console", "demo-operator-console-secret")), header(),
+                request(PROFILE, "citizenId", CITIZEN), "access-denied", 403);
+        assertRefused(client("Bearer sph_forged"), header(), request(PROFILE, "citizenId", CITIZEN), "unauthenticated", 401);
 
         ExchangeRefusal badId = assertRefused(client(portal), header(),
                 request(PROFILE, "citizenId", "1103000123456"), "invalid-citizen-id", 400);
