@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +113,29 @@ class MutualTlsTest extends HubTestSupport {
     void withoutACertificateTheHttpsPortTakesBearerTokens() throws Exception {
         assertThat(exchangeOverTls(null, bearer(PORTAL, PORTAL_SECRET)).statusCode()).isEqualTo(200);
         assertThat(problemCode(exchangeOverTls(null, null))).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void theSoapFaceTakesTheSameCertificates() throws Exception {
+        HttpResponse<String> answered = soapOverTls(client("MSDHS/welfare-portal"));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).contains("<exchangeResponse", "สมชาย");
+        // the certificate maps to RD/tax-audit, which has no agreement
+        HttpResponse<String> refused = soapOverTls(client("RD/tax-audit"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("<code>access-denied</code>");
+    }
+
+    private HttpResponse<String> soapOverTls(IssuedCertificate certificate) throws Exception {
+        String envelope = """
+                <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:x="https://saphan.example/exchange/soap/v1">\
+                <s:Header><x:exchangeHeader><x:purpose>welfare-eligibility</x:purpose><x:legalBasis>pdpa-24-4</x:legalBasis>\
+                <x:officerId>%s</x:officerId><x:requestId>%s</x:requestId></x:exchangeHeader></s:Header>\
+                <s:Body><x:exchangeRequest><x:service>%s</x:service><x:parameter name="citizenId">%s</x:parameter>\
+                </x:exchangeRequest></s:Body></s:Envelope>""".formatted(OFFICER, UUID.randomUUID(), PROFILE, CITIZEN);
+        return https(certificate).send(HttpRequest.newBuilder(URI.create(httpsUrl("/services/exchange")))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "text/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> exchangeOverTls(IssuedCertificate certificate, String bearer) throws Exception {

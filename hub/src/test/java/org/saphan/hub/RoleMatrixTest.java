@@ -37,7 +37,7 @@ class RoleMatrixTest extends HubTestSupport {
             new Endpoint("POST", "/api/v1/clients/HUB/retired-system/revoke-tokens", "operator", "application/json", ""));
 
     private static final List<String> PUBLIC = List.of("/api/v1/catalog", "/api/v1/openapi.json", "/.well-known/jwks.json",
-            "/actuator/health");
+            "/actuator/health", "/services/exchange?wsdl");
 
     @Test
     void everyGuardedEndpointRefusesCallersWithoutCredentialsOrWithTheWrongRole() {
