@@ -70,8 +70,10 @@ public class ProblemAdvice {
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
             MethodArgumentTypeMismatchException.class, HttpMessageNotReadableException.class})
     public ResponseEntity<byte[]> badRequest(Exception e) {
-        if (e.getCause() instanceof RequestLimits.BodyTooLargeException) {
-            return tooLarge(); // a chunked body that ran past the limit while it was read
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestLimits.BodyTooLargeException) {
+                return tooLarge(); // a chunked body that ran past the limit while it was read
+            }
         }
         return answer(ProblemCode.INVALID_REQUEST, "The request is missing a parameter or has one in the wrong form.");
     }
