@@ -17,7 +17,7 @@ for round in $(seq 1 "$rounds"); do
   echo "== fuzz round $round of $rounds"
   # the test phase (not surefire:test alone) so the reactor's own classes are on each module's test classpath;
   # -Dtest makes the default execution replay the kept inputs, then the fuzz execution fuzzes
-  mvn -o -pl "$modules" -am test -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false | tee -a "$log" | grep -E '^\[INFO\] Running |^Done [0-9]+ runs|executions per face|FAIL|ERROR' || true
+  mvn -o -B -pl "$modules" -am test -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | tee -a "$log" | grep -E '^\[INFO\] Running |^Done [0-9]+ runs|executions per face|FAIL|ERROR' || true
   if grep -qE 'Tests run:.*(Failures: [1-9]|Errors: [1-9])' "$log"; then
     echo "a fuzz target failed: see $log and the new files under src/test/resources"; exit 1
   fi

@@ -85,6 +85,9 @@ class PrivacyScanTest extends HubTestSupport {
         assertThat(events.list).isNotEmpty();
 
         assertThat(PrivacyScan.findings(places, needles)).isEmpty();
+        System.out.printf("privacy scan: %d log events, %d console characters, %d error bodies, %d metrics lines, "
+                + "%d values looked for: nothing found%n", events.list.size(), console.getAll().length(), errorBodies.size(),
+                metrics.lines().count(), needles.size());
     }
 
     @Test
@@ -174,6 +177,11 @@ class PrivacyScanTest extends HubTestSupport {
         keep(get("/api/v1/subjects/1103000123456/access-log", Map.of("Authorization", citizenPortal)));
         keep(get("/api/v1/usage?from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z", Map.of("Authorization", operator)));
         keep(get("/api/v1/providers/health", Map.of("Authorization", operator)));
+
+        // mistyped paths that hold an ID
+        keep(get("/api/v1/subjects/" + CITIZEN + "/access-logs", Map.of("Authorization", citizenPortal)));
+        keep(get("/api/v1/exchange/DOPA/citizen-profile/v1/" + CITIZEN, Map.of("Authorization", portal)));
+        keep(post("/api/v1/consents/" + CITIZEN + "/renew", "application/json", "", Map.of("Authorization", citizenPortal)));
     }
 
     private void call(String service, String citizen, Map<String, String> headers) {

@@ -85,7 +85,9 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
-        LOG.error("unexpected failure: path={} error={}", request.getRequestURI(), e.getClass().getName());
+        // the mapped pattern, never the path itself: a path can hold a citizen ID (/api/v1/subjects/{citizenId}/...)
+        Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        LOG.error("unexpected failure: path={} error={}", pattern == null ? "(unmapped)" : pattern, e.getClass().getName());
         return answer(ProblemCode.HUB_UNAVAILABLE, "The hub could not answer. Try again later.");
     }
 
