@@ -49,20 +49,20 @@ class HubFacesFuzzTest extends HubTestSupport {
     private static final Set<String> PROVIDER_CODES = Set.of("provider-error", "provider-unavailable", "provider-timeout");
     private static final Map<String, AtomicLong> EXECUTIONS = new ConcurrentHashMap<>();
     private static final Map<String, String> CREDENTIALS = new ConcurrentHashMap<>();
+    private static final Set<Integer> AGENCY_PORTS = Stream.of(SIMULATORS.dopa().baseUrl(), SIMULATORS.msdhs().baseUrl(),
+            SIMULATORS.dopaHouse().baseUrl(), SIMULATORS.dbd().baseUrl(), SIMULATORS.rd().baseUrl(),
+            SIMULATORS.cgd().baseUrl()).map(url -> java.net.URI.create(url).getPort()).collect(Collectors.toUnmodifiableSet());
 
     @Autowired
     MockMvc mvc;
 
     @FuzzTest(maxDuration = "15s")
     void everyFaceAnswersWithAKnownCodeAndNoStackTrace(FuzzedDataProvider data) throws Exception {
+        // Jazzer's SSRF detector stays on (its policy is reset for every input): the hub may connect to the simulated
+        // agencies and nowhere else
+        BugDetectors.allowNetworkConnections((host, port) -> Set.of("127.0.0.1", "localhost").contains(host)
+                && AGENCY_PORTS.contains(port));
         if (CREDENTIALS.isEmpty()) {
-            // Jazzer's SSRF detector stays on: the hub may connect to the simulated agencies and nowhere else
-            Set<Integer> agencies = Stream.of(SIMULATORS.dopa().baseUrl(), SIMULATORS.msdhs().baseUrl(),
-                    SIMULATORS.dopaHouse().baseUrl(), SIMULATORS.dbd().baseUrl(), SIMULATORS.rd().baseUrl(),
-                    SIMULATORS.cgd().baseUrl()).map(url -> java.net.URI.create(url).getPort())
-                    .collect(Collectors.toUnmodifiableSet());
-            BugDetectors.allowNetworkConnections((host, port) -> Set.of("127.0.0.1", "localhost").contains(host)
-                    && agencies.contains(port));
             // before any fuzzed secret: failed attempts from this address soon block new tokens
             for (String who : new String[] {"portal", "citizen-portal", "auditor", "operator", "gdx"}) {
                 credential(who);

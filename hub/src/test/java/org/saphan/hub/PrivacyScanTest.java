@@ -166,6 +166,8 @@ class PrivacyScanTest extends HubTestSupport {
         keep(get("/ws/dopa/citizen-profile/v1?CitizenID=" + CITIZEN, Map.of("Consumer-Key", GDX_KEY, "Token", "wrong")));
         keep(get("/ws/auth/validate?ConsumerSecret=demo-wrong-secret&AgentID=" + OFFICER, Map.of("Consumer-Key", GDX_KEY)));
         keep(token(PORTAL, "demo-wrong-secret"));
+        keep(token(CITIZEN, PORTAL_SECRET)); // an ID and a secret typed into the wrong fields
+        keep(get("/ws/auth/validate?ConsumerSecret=x&AgentID=" + OFFICER, Map.of("Consumer-Key", CITIZEN)));
 
         // auditors, the citizen's own view, operators
         keep(get("/api/v1/audit/records?subject=" + CITIZEN, Map.of("Authorization", auditor)));
