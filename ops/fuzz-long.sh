@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The longer fuzz run (docs/security.md): repeats every fuzz target's short Jazzer run (its maxDuration per round);
 # each round continues from the corpus the previous rounds built in <module>/.cifuzz-corpus/. A finding stops the
-# run and leaves its input under src/test/resources/.../<Class>Inputs/<method>/: fix the code, keep the input as a
-# regression test. At the end it prints, per target, the executions and time of every round and their total.
+# run and leaves its input under src/test/resources/.../<Class>Inputs/<method>/crash-*: fix the code, and keep the
+# input as a regression test under a name that says what it found (crash-* files are git-ignored).
+# At the end it prints, per target, the executions and seconds summed over all rounds.
 #   ops/fuzz-long.sh [rounds=30] [modules=schemas,security,connectors,hub]
 # Targets: IdentifiersFuzzTest (schemas: citizen, juristic, officer, request, service ids, legal bases),
 # ExchangeSignatureVerifierFuzzTest (security: the JWS verifier), SoapAnswerFuzzTest (connectors: providers' SOAP
