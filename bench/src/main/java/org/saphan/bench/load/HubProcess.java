@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 /** The hub under test, as a separate JVM started from the built jar, so its heap and RSS are its own. */
 final class HubProcess implements AutoCloseable {
 
+    /** USER_HZ, 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -25,12 +28,13 @@ final class HubProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static HubProcess start(Path jar, Path dataDir, String providerUrl, List<String> extraArgs, Path log)
+    static HubProcess start(Path jar, Path dataDir, String providerUrl, List<String> jvmArgs, List<String> extraArgs, Path log)
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(jvmArgs); // e.g. a flight recording of the hot path
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--saphan.simulators.enabled=false",
                 "--saphan.providers.dopa.base-url=" + providerUrl,
@@ -60,17 +64,47 @@ final class HubProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * CPU time the hub process has used so far (user + system, from /proc/PID/stat, in milliseconds). The
+     * difference over a phase divided by its exchanges is the hub's CPU cost per exchange, a figure that other
+     * work on a shared machine disturbs much less than throughput.
+     */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        // fields after the command name, which is in parentheses and may hold spaces: state is field 3, utime 14, stime 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     /** Heap in use, summed over the heap pools the hub reports to Prometheus. */
     long heapUsedBytes() throws IOException, InterruptedException {
+        return (long) scrapeSum("jvm_memory_used_bytes", "area=\"heap\"");
+    }
+
+    /**
+     * Heap still live after the last collection (Micrometer's jvm.gc.live.data.size: the old generation after a
+     * collection), the figure that grows when something leaks; heap in use also holds garbage not yet collected.
+     */
+    long liveHeapAfterGcBytes() throws IOException, InterruptedException {
+        return (long) scrapeSum("jvm_gc_live_data_size_bytes", null);
+    }
+
+    private double scrapeSum(String metric, String labelContains) throws IOException, InterruptedException {
         String scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double sum = 0;
         for (String line : scrape.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+            if ((line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                    && (labelContains == null || line.contains(labelContains))) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
-        return (long) sum;
+        return sum;
     }
 
     private void awaitHealthy(Duration limit, Path log) throws InterruptedException, IOException {
