@@ -102,7 +102,8 @@ public final class ExchangeLoadBenchmark {
 
                 System.out.println("warm-up ...");
                 load.closedLoop("warm-up direct", direct, 16, Duration.ofSeconds(5));
-                hubOk += load.closedLoop("warm-up hub", viaHub, 16, Duration.ofSeconds(10)).ok();
+                // long enough for the JIT to compile the hot path on a busy machine, else the first level measures the compiler
+                hubOk += load.closedLoop("warm-up hub", viaHub, 16, Duration.ofSeconds(20)).ok();
 
                 List<Map<String, Object>> closed = new ArrayList<>();
                 double peakHub = 0;
