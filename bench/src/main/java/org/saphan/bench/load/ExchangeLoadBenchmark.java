@@ -132,9 +132,10 @@ public final class ExchangeLoadBenchmark {
                 }
                 double rate = Math.max(1, Math.floor(peakHub / 2));
                 LoadGenerator.Result d = load.fixedRate("direct", direct, rate, each.multipliedBy(2), 512);
-                long cpuBefore = hub.cpuMillis();
+                HubProcess.Costs before = hub.costs();
                 LoadGenerator.Result h = load.fixedRate("hub", viaHub, rate, each.multipliedBy(2), 512);
-                double cpuPerExchange = cpuPerExchange(hub, cpuBefore, h);
+                double[] per = hub.costs().perExchangeSince(before, h.ok() + h.failed());
+                double cpuPerExchange = per[0];
                 hubOk += h.ok();
                 peakRss = Math.max(peakRss, hub.rssBytes());
                 peakHeap = Math.max(peakHeap, hub.heapUsedBytes());
@@ -143,13 +144,16 @@ public final class ExchangeLoadBenchmark {
                 fixed.put("direct", figures(d));
                 fixed.put("hub", figures(h));
                 fixed.put("hubCpuMsPerExchange", round(cpuPerExchange));
+                fixed.put("hubDbCheckoutsPerExchange", round(per[1]));
+                fixed.put("hubAllocatedKiBPerExchange", round(per[2]));
                 fixed.put("addedLatencyMs", Map.of(
                         "p50", round(h.percentileMillis(50) - d.percentileMillis(50)),
                         "p99", round(h.percentileMillis(99) - d.percentileMillis(99)),
                         "p99.9", round(h.percentileMillis(99.9) - d.percentileMillis(99.9))));
-                System.out.printf("fixed rate %.0f/s: added latency p50 %.2f ms, p99 %.2f ms, hub CPU %.2f ms/exchange%n", rate,
+                System.out.printf("fixed rate %.0f/s: added latency p50 %.2f ms, p99 %.2f ms; per exchange hub CPU %.2f ms, "
+                                + "%.1f DB checkouts, %.1f KiB allocated%n", rate,
                         h.percentileMillis(50) - d.percentileMillis(50), h.percentileMillis(99) - d.percentileMillis(99),
-                        cpuPerExchange);
+                        cpuPerExchange, per[1], per[2]);
                 result.put("closedLoop", closed);
                 result.put("peakThroughput", Map.of("direct", round(peakDirect), "hub", round(peakHub),
                         "ratio", round(peakHub / peakDirect)));
@@ -258,7 +262,7 @@ public final class ExchangeLoadBenchmark {
         return Math.round(v * 100) / 100.0;
     }
 
-    private static Map<String, String> parse(String[] args) {
+    static Map<String, String> parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {

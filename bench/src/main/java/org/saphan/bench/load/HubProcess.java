@@ -94,6 +94,25 @@ final class HubProcess implements AutoCloseable {
         return (long) scrapeSum("jvm_gc_live_data_size_bytes", null);
     }
 
+    /**
+     * Figures of the hub's own cost that contention hardly moves, read from its Prometheus scrape: database
+     * connection checkouts (JdbcTemplate takes one per statement outside a transaction, so about one per round
+     * trip) and bytes allocated on the heap. Differences over a phase, divided by its exchanges.
+     */
+    Costs costs() throws IOException, InterruptedException {
+        return new Costs(cpuMillis(), scrapeSum("hikaricp_connections_usage_seconds_count", null),
+                scrapeSum("jvm_gc_memory_allocated_bytes_total", null));
+    }
+
+    record Costs(long cpuMillis, double dbCheckouts, double allocatedBytes) {
+        /** Per exchange since {@code before}: CPU ms, database checkouts, KiB allocated. */
+        double[] perExchangeSince(Costs before, long exchanges) {
+            double n = Math.max(1, exchanges);
+            return new double[] {(cpuMillis - before.cpuMillis) / n, (dbCheckouts - before.dbCheckouts) / n,
+                    (allocatedBytes - before.allocatedBytes) / 1024 / n};
+        }
+    }
+
     private double scrapeSum(String metric, String labelContains) throws IOException, InterruptedException {
         String scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

@@ -42,6 +42,8 @@ final class Report {
                     .append(added.get("p99")).append(" ms | < 10 ms |\n");
             md.append("| hub CPU ms per exchange at ").append(fixed.get("ratePerSecond")).append("/s | ")
                     .append(fixed.get("hubCpuMsPerExchange")).append(" | |\n");
+            md.append("| hub database checkouts per exchange | ").append(fixed.get("hubDbCheckoutsPerExchange")).append(" | |\n");
+            md.append("| hub KiB allocated per exchange | ").append(fixed.get("hubAllocatedKiBPerExchange")).append(" | |\n");
             md.append("| added latency p99.9 | ").append(added.get("p99.9")).append(" ms | |\n");
             md.append("| hub heap at peak | ").append(memory.get("peakHeapMiB")).append(" MiB | < 512 MiB |\n");
             md.append("| hub RSS at peak | ").append(memory.get("peakRssMiB")).append(" MiB | |\n");
