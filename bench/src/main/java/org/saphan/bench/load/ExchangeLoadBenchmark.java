@@ -111,13 +111,13 @@ public final class ExchangeLoadBenchmark {
                 for (int level : levels) {
                     LoadGenerator.Result d = load.closedLoop("direct", direct, level, each);
                     if (jfr != null) {
-                        jcmd(hub, "JFR.start", "name=c" + level, "settings=profile");
+                        hub.jcmd("JFR.start", "name=c" + level, "settings=profile");
                     }
                     long cpuBefore = hub.cpuMillis();
                     LoadGenerator.Result h = load.closedLoop("hub", viaHub, level, each);
                     double cpuPerExchange = cpuPerExchange(hub, cpuBefore, h);
                     if (jfr != null) {
-                        jcmd(hub, "JFR.stop", "name=c" + level, "filename=" + jfr.resolve("hub-" + db + "-c" + level + ".jfr").toAbsolutePath());
+                        hub.jcmd("JFR.stop", "name=c" + level, "filename=" + jfr.resolve("hub-" + db + "-c" + level + ".jfr").toAbsolutePath());
                     }
                     hubOk += h.ok();
                     peakRss = Math.max(peakRss, hub.rssBytes());
@@ -192,17 +192,6 @@ public final class ExchangeLoadBenchmark {
     /** Hub CPU milliseconds per exchange sent in the phase that began at {@code cpuBefore}. */
     private static double cpuPerExchange(HubProcess hub, long cpuBefore, LoadGenerator.Result phase) throws IOException {
         return (hub.cpuMillis() - cpuBefore) / (double) Math.max(1, phase.ok() + phase.failed());
-    }
-
-    /** A diagnostic command to the hub's JVM (flight recordings); the JDK's jcmd, next to this JVM's java. */
-    private static void jcmd(HubProcess hub, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(hub.pid())));
-        line.addAll(List.of(command));
-        Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
-        }
     }
 
     static HttpRequest exchangeRequest(String hub, String token, String citizenId) {

@@ -46,7 +46,12 @@ final class HubProcess implements AutoCloseable {
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HubProcess hub = new HubProcess(process, port);
-        hub.awaitHealthy(Duration.ofSeconds(180), log);
+        try {
+            hub.awaitHealthy(Duration.ofSeconds(300), log);
+        } catch (RuntimeException | InterruptedException | IOException notStarted) {
+            process.destroyForcibly(); // never leave a half-started hub behind
+            throw notStarted;
+        }
         return hub;
     }
 
@@ -87,11 +92,25 @@ final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Heap still live after the last collection (Micrometer's jvm.gc.live.data.size: the old generation after a
-     * collection), the figure that grows when something leaks; heap in use also holds garbage not yet collected.
+     * Heap in use right after a full collection that this call asks for (jcmd GC.run): what the hub really
+     * keeps, the figure that grows when something leaks. Micrometer's jvm.gc.live.data.size stays 0 under G1
+     * until an old-generation cycle runs, which a healthy soak may never trigger. Each call costs the hub one
+     * full collection (tens of ms of pause), which shows in the soak's p99.
      */
-    long liveHeapAfterGcBytes() throws IOException, InterruptedException {
-        return (long) scrapeSum("jvm_gc_live_data_size_bytes", null);
+    long heapAfterFullGcBytes() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        return heapUsedBytes();
+    }
+
+    /** A diagnostic command to the hub's JVM (a collection, a flight recording): the JDK's jcmd beside this JVM's java. */
+    void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
+        }
     }
 
     /**

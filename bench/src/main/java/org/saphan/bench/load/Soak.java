@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The soak run: one constant rate through the hub for a long time (10 minutes by the issue), sampling every
- * 10 s the hub's heap still live after collection, its heap in use and its RSS. A leak shows as a rising
- * live heap: the run prints first, last and largest sample and the least-squares slope in MiB per minute, and
+ * 10 s the hub's heap in use, its heap right after a full collection and its RSS. A leak shows as a rising
+ * heap after full collection: the run prints first, last and largest sample and the least-squares slope in MiB per minute, and
  * writes them to soak.{json,md} beside the benchmark results.
  */
 final class Soak {
@@ -62,12 +62,12 @@ final class Soak {
                 double minutes = (System.nanoTime() - started) / 60e9;
                 Map<String, Object> sample = new LinkedHashMap<>();
                 sample.put("minute", ExchangeLoadBenchmark.round(minutes));
-                sample.put("liveHeapAfterGcMiB", ExchangeLoadBenchmark.round(hub.liveHeapAfterGcBytes() / MIB));
                 sample.put("heapUsedMiB", ExchangeLoadBenchmark.round(hub.heapUsedBytes() / MIB));
+                sample.put("heapAfterFullGcMiB", ExchangeLoadBenchmark.round(hub.heapAfterFullGcBytes() / MIB));
                 sample.put("rssMiB", ExchangeLoadBenchmark.round(hub.rssBytes() / MIB));
                 samples.add(sample);
-                System.out.printf("t=%5.1f min  live heap after GC %7.1f MiB  heap used %7.1f MiB  RSS %7.1f MiB%n", minutes,
-                        sample.get("liveHeapAfterGcMiB"), sample.get("heapUsedMiB"), sample.get("rssMiB"));
+                System.out.printf("t=%5.1f min  heap after full GC %7.1f MiB  heap used before it %7.1f MiB  RSS %7.1f MiB%n", minutes,
+                        sample.get("heapAfterFullGcMiB"), sample.get("heapUsedMiB"), sample.get("rssMiB"));
                 try {
                     run.get(SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.TimeoutException stillRunning) {
@@ -85,7 +85,7 @@ final class Soak {
             report.put("seconds", length.toSeconds());
             report.put("hub", ExchangeLoadBenchmark.figures(result));
             report.put("hubCpuMsPerExchange", ExchangeLoadBenchmark.round(cpuPerExchange));
-            report.put("liveHeapAfterGc", trend(samples, "liveHeapAfterGcMiB"));
+            report.put("heapAfterFullGc", trend(samples, "heapAfterFullGcMiB"));
             report.put("heapUsed", trend(samples, "heapUsedMiB"));
             report.put("rss", trend(samples, "rssMiB"));
             report.put("samples", samples);
@@ -139,7 +139,7 @@ final class Soak {
                 .append(hub.get("p99Ms")).append(" ms; hub CPU ").append(report.get("hubCpuMsPerExchange"))
                 .append(" ms per exchange.\n\n");
         md.append("| hub memory | first MiB | last MiB | max MiB | slope MiB/min |\n|---|---:|---:|---:|---:|\n");
-        for (String key : List.of("liveHeapAfterGc", "heapUsed", "rss")) {
+        for (String key : List.of("heapAfterFullGc", "heapUsed", "rss")) {
             Map<String, Object> t = (Map<String, Object>) report.get(key);
             md.append("| ").append(key).append(" | ").append(t.get("firstMiB")).append(" | ").append(t.get("lastMiB"))
                     .append(" | ").append(t.get("maxMiB")).append(" | ").append(t.get("slopeMiBPerMinute")).append(" |\n");

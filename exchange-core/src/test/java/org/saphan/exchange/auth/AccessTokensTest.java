@@ -1,19 +1,18 @@
 package org.saphan.exchange.auth;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.saphan.exchange.audit.AuditDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * Tokens a node found live are trusted from memory for a few seconds: a revocation on this node holds at
@@ -21,20 +20,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessTokensTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-22T01:00:00Z"));
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T01:00:00Z"));
+    private final Clock clock = movable(now);
     private JdbcTemplate jdbc;
     private AccessTokens thisNode;
     private AccessTokens otherNode;
 
     @BeforeEach
     void sharedDatabase() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:tokens_" + UUID.randomUUID().toString().replace("-", "")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(h2);
+        jdbc = new JdbcTemplate(AuditDatabases.fresh("h2"));
         thisNode = new AccessTokens(jdbc, clock, Duration.ofMinutes(30));
         otherNode = new AccessTokens(jdbc, clock, Duration.ofMinutes(30));
+    }
+
+    /** A clock the test moves by hand: instant() and millis() (the cache's ticker) both follow {@code now}. */
+    private static Clock movable(AtomicReference<Instant> now) {
+        Clock clock = mock(Clock.class);
+        when(clock.instant()).thenAnswer(call -> now.get());
+        when(clock.millis()).thenAnswer(call -> now.get().toEpochMilli());
+        return clock;
+    }
+
+    private void advance(Duration by) {
+        now.updateAndGet(at -> at.plus(by));
     }
 
     @Test
@@ -56,9 +64,9 @@ class AccessTokensTest {
         assertThat(thisNode.clientOf(token)).contains("MSDHS/welfare-portal");
         assertThat(otherNode.revoke(token)).isTrue();
 
-        clock.advance(AccessTokens.VERIFIED_FOR.minusMillis(1));
+        advance(AccessTokens.VERIFIED_FOR.minusMillis(1));
         assertThat(thisNode.clientOf(token)).as("trusted from memory inside the tolerance").isPresent();
-        clock.advance(Duration.ofMillis(2));
+        advance(Duration.ofMillis(2));
         assertThat(thisNode.clientOf(token)).as("read again from the shared table after it").isEmpty();
         // a token never found live is never trusted from memory
         assertThat(otherNode.clientOf(token)).isEmpty();
@@ -69,35 +77,8 @@ class AccessTokensTest {
         AccessTokens shortLived = new AccessTokens(jdbc, clock, Duration.ofSeconds(3));
         String token = shortLived.issue("MSDHS/welfare-portal").token();
         assertThat(shortLived.clientOf(token)).isPresent();
-        clock.advance(Duration.ofSeconds(3));
+        advance(Duration.ofSeconds(3));
         assertThat(shortLived.clientOf(token)).isEmpty();
         assertThat(shortLived.clientOf("sph_unknown")).isEmpty();
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,17 +1,11 @@
 package org.saphan.exchange.metering;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.saphan.exchange.audit.AuditDatabases;
 import org.saphan.exchange.route.EnforceQuota.Window;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,28 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuotaCountersTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T01:30:20Z");
-    private static EmbeddedPostgres postgres;
-    private static DataSource h2;
-
-    @BeforeAll
-    static void databases() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:quotas;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        h2 = ds;
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"h2", "postgres"})
     void everyCallOnEitherNodeIsCountedOnceAndEachCallerSeesItsOwnCount(String database) throws Exception {
-        JdbcTemplate jdbc = new JdbcTemplate("h2".equals(database) ? h2 : postgres.getPostgresDatabase());
+        JdbcTemplate jdbc = new JdbcTemplate(AuditDatabases.fresh(database));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         QuotaCounters nodeOne = new QuotaCounters(jdbc, clock);
         QuotaCounters nodeTwo = new QuotaCounters(jdbc, clock);
