@@ -8,5 +8,9 @@
 # Run it on a quiet machine: provider, load generator and hub share the cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# An existing saphan-hub.jar is not rebuilt when only a dependency module changed (the jar plugin keeps the
+# up-to-date jar, Spring Boot's repackage then skips it as already repackaged): delete it, so the benchmark
+# always measures the code of this checkout.
+rm -f hub/target/saphan-hub.jar hub/target/saphan-hub.jar.original
 mvn -q -pl hub,bench -am package -DskipTests
 exec java -cp bench/target/benchmarks.jar org.saphan.bench.load.ExchangeLoadBenchmark "$@"
