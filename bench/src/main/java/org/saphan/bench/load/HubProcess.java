@@ -92,14 +92,16 @@ final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Heap in use right after a full collection that this call asks for (jcmd GC.run): what the hub really
-     * keeps, the figure that grows when something leaks. Micrometer's jvm.gc.live.data.size stays 0 under G1
-     * until an old-generation cycle runs, which a healthy soak may never trigger. Each call costs the hub one
-     * full collection (tens of ms of pause), which shows in the soak's p99.
+     * The heap the hub really keeps: a full collection is asked for (jcmd GC.run), then Micrometer's
+     * jvm.gc.live.data.size is read, which that collection sets to what survived it. The figure does not
+     * depend on how long the scrape takes after the collection (heap in use would count new garbage), and it
+     * grows when something leaks. Micrometer leaves it at 0 under G1 until an old-generation collection runs,
+     * which a healthy run may never trigger: hence the forced one. Each call costs the hub one full collection
+     * (a pause of tens of ms), which shows in the soak's p99.
      */
     long heapAfterFullGcBytes() throws IOException, InterruptedException {
         jcmd("GC.run");
-        return heapUsedBytes();
+        return (long) scrapeSum("jvm_gc_live_data_size_bytes", null);
     }
 
     /** A diagnostic command to the hub's JVM (a collection, a flight recording): the JDK's jcmd beside this JVM's java. */
