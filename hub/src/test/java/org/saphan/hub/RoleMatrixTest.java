@@ -32,10 +32,12 @@ class RoleMatrixTest extends HubTestSupport {
             new Endpoint("POST", "/api/v1/keys/rotate", "operator", "application/json", ""),
             new Endpoint("GET", "/api/v1/agreements", "operator", null, null),
             new Endpoint("GET", "/api/v1/agreements/matrix", "operator", null, null),
+            new Endpoint("GET", "/api/v1/traffic", "operator", null, null),
+            new Endpoint("GET", "/api/v1/providers/health", "operator", null, null),
             new Endpoint("POST", "/api/v1/clients/HUB/retired-system/revoke-tokens", "operator", "application/json", ""));
 
     private static final List<String> PUBLIC = List.of("/api/v1/catalog", "/api/v1/openapi.json", "/.well-known/jwks.json",
-            "/actuator/health");
+            "/actuator/health", "/services/exchange?wsdl");
 
     @Test
     void everyGuardedEndpointRefusesCallersWithoutCredentialsOrWithTheWrongRole() {

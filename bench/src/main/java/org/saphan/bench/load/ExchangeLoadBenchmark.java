@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp bench/target/benchmarks.jar org.saphan.bench.load.ExchangeLoadBenchmark \
  *      [--database=h2|postgres|both] [--seconds=10] [--levels=1,8,32,128] [--out=docs/benchmark]
+ *      [--jfr=DIR]                 (a flight recording of the hub per concurrency level, for docs/performance.md)
+ *      [--soak=600 --rate=200]     (instead: a constant-rate run sampling the hub's heap; see Soak)
  * </pre>
  */
 public final class ExchangeLoadBenchmark {
@@ -55,12 +57,18 @@ public final class ExchangeLoadBenchmark {
         Path out = Path.of(options.getOrDefault("out", "docs/benchmark"));
         Files.createDirectories(out);
         String database = options.getOrDefault("database", "both");
+        Path jfr = options.containsKey("jfr") ? Files.createDirectories(Path.of(options.get("jfr"))) : null;
+        if (options.containsKey("soak")) {
+            Soak.run(jar, database.equals("both") ? "h2" : database, Duration.ofSeconds(Long.parseLong(options.get("soak"))),
+                    Double.parseDouble(options.getOrDefault("rate", "200")), out);
+            return;
+        }
 
         List<Map<String, Object>> runs = new ArrayList<>();
         try (AgencySimulators provider = AgencySimulators.start(0)) {
             List<String> citizens = provider.population().all().stream().map(Person::citizenId).toList();
             for (String db : database.equals("both") ? List.of("h2", "postgres") : List.of(database)) {
-                runs.add(run(db, jar, provider, citizens, levels, Duration.ofSeconds(seconds), out));
+                runs.add(run(db, jar, provider, citizens, levels, Duration.ofSeconds(seconds), out, jfr));
             }
         }
         Map<String, Object> report = new LinkedHashMap<>();
@@ -76,20 +84,11 @@ public final class ExchangeLoadBenchmark {
     }
 
     private static Map<String, Object> run(String db, Path jar, AgencySimulators provider, List<String> citizens,
-                                           List<Integer> levels, Duration each, Path out) throws Exception {
+                                           List<Integer> levels, Duration each, Path out, Path jfr) throws Exception {
         Path dataDir = Files.createTempDirectory("saphan-bench-" + db);
         List<String> extra = new ArrayList<>();
-        EmbeddedPostgres postgres = null;
-        String countUrl;
-        if (db.equals("postgres")) {
-            postgres = EmbeddedPostgres.builder().start();
-            countUrl = postgres.getJdbcUrl("postgres", "postgres");
-            extra.add("--spring.datasource.url=" + countUrl);
-            extra.add("--spring.datasource.username=postgres");
-            extra.add("--spring.datasource.password=postgres");
-        } else {
-            countUrl = "jdbc:h2:file:" + dataDir.resolve("db/saphan") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        }
+        EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        String countUrl = database(db, dataDir, postgres, extra);
         System.out.printf("== %s: hub with full pipeline, provider at %s%n", db, provider.dopa().baseUrl());
         LoadGenerator load = new LoadGenerator();
         Map<String, Object> result = new LinkedHashMap<>();
@@ -98,36 +97,47 @@ public final class ExchangeLoadBenchmark {
         long peakRss = 0;
         long peakHeap = 0;
         try {
-            try (HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), extra, out.resolve("hub-" + db + ".log"))) {
+            try (HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), List.of(), extra, out.resolve("hub-" + db + ".log"))) {
                 String token = token(hub.baseUrl());
-                Supplier<HttpRequest> direct = () -> HttpRequest.newBuilder(URI.create(provider.dopa().baseUrl()
-                        + "/dopa/linkage/citizen-profile?PID=" + pick(citizens))).GET().build();
+                Supplier<HttpRequest> direct = directRequests(provider, citizens);
                 Supplier<HttpRequest> viaHub = () -> exchangeRequest(hub.baseUrl(), token, pick(citizens));
 
                 System.out.println("warm-up ...");
                 load.closedLoop("warm-up direct", direct, 16, Duration.ofSeconds(5));
-                hubOk += load.closedLoop("warm-up hub", viaHub, 16, Duration.ofSeconds(10)).ok();
+                // long enough for the JIT to compile the hot path on a busy machine, else the first level measures the compiler
+                hubOk += load.closedLoop("warm-up hub", viaHub, 16, Duration.ofSeconds(20)).ok();
 
                 List<Map<String, Object>> closed = new ArrayList<>();
                 double peakHub = 0;
                 double peakDirect = 0;
                 for (int level : levels) {
                     LoadGenerator.Result d = load.closedLoop("direct", direct, level, each);
+                    if (jfr != null) {
+                        hub.jcmd("JFR.start", "name=c" + level, "settings=profile");
+                    }
+                    long cpuBefore = hub.cpuMillis();
                     LoadGenerator.Result h = load.closedLoop("hub", viaHub, level, each);
+                    double cpuPerExchange = cpuPerExchange(hub, cpuBefore, h);
+                    if (jfr != null) {
+                        hub.jcmd("JFR.stop", "name=c" + level, "filename=" + jfr.resolve("hub-" + db + "-c" + level + ".jfr").toAbsolutePath());
+                    }
                     hubOk += h.ok();
                     peakRss = Math.max(peakRss, hub.rssBytes());
                     peakHeap = Math.max(peakHeap, hub.heapUsedBytes());
                     peakHub = Math.max(peakHub, h.throughput());
                     peakDirect = Math.max(peakDirect, d.throughput());
                     closed.add(Map.of("concurrency", level, "direct", figures(d), "hub", figures(h),
-                            "ratio", round(h.throughput() / d.throughput())));
-                    System.out.printf("c=%-4d direct %8.0f/s p50 %6.2f ms | hub %8.0f/s p50 %6.2f ms p99 %6.2f ms | ratio %.2f | failed %d%n",
+                            "ratio", round(h.throughput() / d.throughput()), "hubCpuMsPerExchange", round(cpuPerExchange)));
+                    System.out.printf("c=%-4d direct %8.0f/s p50 %6.2f ms | hub %8.0f/s p50 %6.2f ms p99 %6.2f ms | ratio %.2f | failed %d %s| hub CPU %.2f ms/exchange%n",
                             level, d.throughput(), d.percentileMillis(50), h.throughput(), h.percentileMillis(50),
-                            h.percentileMillis(99), h.throughput() / d.throughput(), h.failed());
+                            h.percentileMillis(99), h.throughput() / d.throughput(), h.failed(), h.failures(), cpuPerExchange);
                 }
                 double rate = Math.max(1, Math.floor(peakHub / 2));
                 LoadGenerator.Result d = load.fixedRate("direct", direct, rate, each.multipliedBy(2), 512);
+                HubProcess.Costs before = hub.costs();
                 LoadGenerator.Result h = load.fixedRate("hub", viaHub, rate, each.multipliedBy(2), 512);
+                double[] per = hub.costs().perExchangeSince(before, h.ok() + h.failed());
+                double cpuPerExchange = per[0];
                 hubOk += h.ok();
                 peakRss = Math.max(peakRss, hub.rssBytes());
                 peakHeap = Math.max(peakHeap, hub.heapUsedBytes());
@@ -135,12 +145,17 @@ public final class ExchangeLoadBenchmark {
                 fixed.put("ratePerSecond", rate);
                 fixed.put("direct", figures(d));
                 fixed.put("hub", figures(h));
+                fixed.put("hubCpuMsPerExchange", round(cpuPerExchange));
+                fixed.put("hubDbCheckoutsPerExchange", round(per[1]));
+                fixed.put("hubAllocatedKiBPerExchange", round(per[2]));
                 fixed.put("addedLatencyMs", Map.of(
                         "p50", round(h.percentileMillis(50) - d.percentileMillis(50)),
                         "p99", round(h.percentileMillis(99) - d.percentileMillis(99)),
                         "p99.9", round(h.percentileMillis(99.9) - d.percentileMillis(99.9))));
-                System.out.printf("fixed rate %.0f/s: added latency p50 %.2f ms, p99 %.2f ms%n", rate,
-                        h.percentileMillis(50) - d.percentileMillis(50), h.percentileMillis(99) - d.percentileMillis(99));
+                System.out.printf("fixed rate %.0f/s: added latency p50 %.2f ms, p99 %.2f ms; per exchange hub CPU %.2f ms, "
+                                + "%.1f DB checkouts, %.1f KiB allocated%n", rate,
+                        h.percentileMillis(50) - d.percentileMillis(50), h.percentileMillis(99) - d.percentileMillis(99),
+                        cpuPerExchange, per[1], per[2]);
                 result.put("closedLoop", closed);
                 result.put("peakThroughput", Map.of("direct", round(peakDirect), "hub", round(peakHub),
                         "ratio", round(peakHub / peakDirect)));
@@ -157,6 +172,28 @@ public final class ExchangeLoadBenchmark {
             }
         }
         return result;
+    }
+
+    /** Points the hub at the database of this run; answers the JDBC URL the audit rows are counted through. */
+    static String database(String db, Path dataDir, EmbeddedPostgres postgres, List<String> hubArgs) {
+        if (postgres == null) {
+            return "jdbc:h2:file:" + dataDir.resolve("db/saphan") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        }
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        hubArgs.add("--spring.datasource.url=" + url);
+        hubArgs.add("--spring.datasource.username=postgres");
+        hubArgs.add("--spring.datasource.password=postgres");
+        return url;
+    }
+
+    static Supplier<HttpRequest> directRequests(AgencySimulators provider, List<String> citizens) {
+        return () -> HttpRequest.newBuilder(URI.create(provider.dopa().baseUrl()
+                + "/dopa/linkage/citizen-profile?PID=" + pick(citizens))).GET().build();
+    }
+
+    /** Hub CPU milliseconds per exchange sent in the phase that began at {@code cpuBefore}. */
+    private static double cpuPerExchange(HubProcess hub, long cpuBefore, LoadGenerator.Result phase) throws IOException {
+        return (hub.cpuMillis() - cpuBefore) / (double) Math.max(1, phase.ok() + phase.failed());
     }
 
     static HttpRequest exchangeRequest(String hub, String token, String citizenId) {
@@ -191,7 +228,7 @@ public final class ExchangeLoadBenchmark {
         return body.substring(start, body.indexOf('"', start));
     }
 
-    private static long countPermits(String url, String db) throws SQLException {
+    static long countPermits(String url, String db) throws SQLException {
         String user = db.equals("postgres") ? "postgres" : "saphan";
         String password = db.equals("postgres") ? "postgres" : "";
         try (Connection c = DriverManager.getConnection(url, user, password);
@@ -202,22 +239,23 @@ public final class ExchangeLoadBenchmark {
         }
     }
 
-    private static Map<String, Object> figures(LoadGenerator.Result r) {
+    static Map<String, Object> figures(LoadGenerator.Result r) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("throughputPerSecond", round(r.throughput()));
         f.put("ok", r.ok());
         f.put("failed", r.failed());
+        f.put("failures", r.failures());
         f.put("p50Ms", round(r.percentileMillis(50)));
         f.put("p99Ms", round(r.percentileMillis(99)));
         f.put("p999Ms", round(r.percentileMillis(99.9)));
         return f;
     }
 
-    private static String pick(List<String> citizens) {
+    static String pick(List<String> citizens) {
         return citizens.get(ThreadLocalRandom.current().nextInt(citizens.size()));
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 /** The hub under test, as a separate JVM started from the built jar, so its heap and RSS are its own. */
 final class HubProcess implements AutoCloseable {
 
+    /** USER_HZ, 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -25,12 +28,13 @@ final class HubProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static HubProcess start(Path jar, Path dataDir, String providerUrl, List<String> extraArgs, Path log)
+    static HubProcess start(Path jar, Path dataDir, String providerUrl, List<String> jvmArgs, List<String> extraArgs, Path log)
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(jvmArgs); // e.g. a flight recording of the hot path
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--saphan.simulators.enabled=false",
                 "--saphan.providers.dopa.base-url=" + providerUrl,
@@ -42,7 +46,12 @@ final class HubProcess implements AutoCloseable {
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HubProcess hub = new HubProcess(process, port);
-        hub.awaitHealthy(Duration.ofSeconds(180), log);
+        try {
+            hub.awaitHealthy(Duration.ofSeconds(300), log);
+        } catch (RuntimeException | InterruptedException | IOException notStarted) {
+            process.destroyForcibly(); // never leave a half-started hub behind
+            throw notStarted;
+        }
         return hub;
     }
 
@@ -60,17 +69,82 @@ final class HubProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * CPU time the hub process has used so far (user + system, from /proc/PID/stat, in milliseconds). The
+     * difference over a phase divided by its exchanges is the hub's CPU cost per exchange, a figure that other
+     * work on a shared machine disturbs much less than throughput.
+     */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        // fields after the command name, which is in parentheses and may hold spaces: state is field 3, utime 14, stime 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     /** Heap in use, summed over the heap pools the hub reports to Prometheus. */
     long heapUsedBytes() throws IOException, InterruptedException {
+        return (long) scrapeSum("jvm_memory_used_bytes", "area=\"heap\"");
+    }
+
+    /**
+     * The heap the hub really keeps: a full collection is asked for (jcmd GC.run), then Micrometer's
+     * jvm.gc.live.data.size is read, which that collection sets to what survived it. The figure does not
+     * depend on how long the scrape takes after the collection (heap in use would count new garbage), and it
+     * grows when something leaks. Micrometer leaves it at 0 under G1 until an old-generation collection runs,
+     * which a healthy run may never trigger: hence the forced one. Each call costs the hub one full collection
+     * (a pause of tens of ms), which shows in the soak's p99.
+     */
+    long heapAfterFullGcBytes() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        return (long) scrapeSum("jvm_gc_live_data_size_bytes", null);
+    }
+
+    /** A diagnostic command to the hub's JVM (a collection, a flight recording): the JDK's jcmd beside this JVM's java. */
+    void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
+        }
+    }
+
+    /**
+     * Figures of the hub's own cost that contention hardly moves, read from its Prometheus scrape: database
+     * connection checkouts (JdbcTemplate takes one per statement outside a transaction, so about one per round
+     * trip) and bytes allocated on the heap. Differences over a phase, divided by its exchanges.
+     */
+    Costs costs() throws IOException, InterruptedException {
+        return new Costs(cpuMillis(), scrapeSum("hikaricp_connections_usage_seconds_count", null),
+                scrapeSum("jvm_gc_memory_allocated_bytes_total", null));
+    }
+
+    record Costs(long cpuMillis, double dbCheckouts, double allocatedBytes) {
+        /** Per exchange since {@code before}: CPU ms, database checkouts, KiB allocated. */
+        double[] perExchangeSince(Costs before, long exchanges) {
+            double n = Math.max(1, exchanges);
+            return new double[] {(cpuMillis - before.cpuMillis) / n, (dbCheckouts - before.dbCheckouts) / n,
+                    (allocatedBytes - before.allocatedBytes) / 1024 / n};
+        }
+    }
+
+    private double scrapeSum(String metric, String labelContains) throws IOException, InterruptedException {
         String scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double sum = 0;
         for (String line : scrape.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+            if ((line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                    && (labelContains == null || line.contains(labelContains))) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
-        return (long) sum;
+        return sum;
     }
 
     private void awaitHealthy(Duration limit, Path log) throws InterruptedException, IOException {

@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +31,8 @@ final class LoadGenerator {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    record Result(String name, long requests, long ok, long failed, double seconds, Histogram latency) {
+    /** {@code failures}: failed requests by HTTP status ("io" when no answer came), to tell a 429 from a 503. */
+    record Result(String name, long requests, long ok, long failed, Map<String, Long> failures, double seconds, Histogram latency) {
         double throughput() {
             return ok / seconds;
         }
@@ -42,7 +46,7 @@ final class LoadGenerator {
     Result closedLoop(String name, Supplier<HttpRequest> requests, int concurrency, Duration duration) throws InterruptedException {
         Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);
         AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
         Semaphore slots = new Semaphore(concurrency);
         long end = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
@@ -55,14 +59,14 @@ final class LoadGenerator {
             sent++;
             send(requests.get()).whenComplete((status, error) -> {
                 record(histogram, System.nanoTime() - t0);
-                (error == null && status == 200 ? ok : failed).incrementAndGet();
+                count(ok, failures, status, error);
                 slots.release();
             });
         }
         slots.acquire(concurrency); // drain
         double seconds = (System.nanoTime() - started) / 1e9;
         slots.release(concurrency);
-        return new Result(name, sent, ok.get(), failed.get(), seconds, histogram);
+        return result(name, sent, ok, failures, seconds, histogram);
     }
 
     /** Sends {@code ratePerSecond} requests on a fixed schedule for {@code duration}, at most {@code maxInFlight} at once. */
@@ -70,7 +74,7 @@ final class LoadGenerator {
             throws InterruptedException {
         Histogram histogram = new Histogram(MAX_LATENCY_NANOS, 3);
         AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
         Semaphore slots = new Semaphore(maxInFlight);
         long interval = (long) (1e9 / ratePerSecond);
         long start = System.nanoTime();
@@ -84,14 +88,28 @@ final class LoadGenerator {
             slots.acquire();
             send(requests.get()).whenComplete((status, error) -> {
                 record(histogram, System.nanoTime() - due); // from when it was due, not when it went out
-                (error == null && status == 200 ? ok : failed).incrementAndGet();
+                count(ok, failures, status, error);
                 slots.release();
             });
         }
         slots.acquire(maxInFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
         slots.release(maxInFlight);
-        return new Result(name, total, ok.get(), failed.get(), seconds, histogram);
+        return result(name, total, ok, failures, seconds, histogram);
+    }
+
+    private static void count(AtomicLong ok, Map<String, Long> failures, Integer status, Throwable error) {
+        if (error == null && status == 200) {
+            ok.incrementAndGet();
+        } else {
+            failures.merge(error == null ? String.valueOf(status) : "io", 1L, Long::sum);
+        }
+    }
+
+    private static Result result(String name, long requests, AtomicLong ok, Map<String, Long> failures, double seconds,
+                                 Histogram histogram) {
+        long failed = failures.values().stream().mapToLong(Long::longValue).sum();
+        return new Result(name, requests, ok.get(), failed, new TreeMap<>(failures), seconds, histogram);
     }
 
     private CompletableFuture<Integer> send(HttpRequest request) {

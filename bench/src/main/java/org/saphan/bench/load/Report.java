@@ -18,15 +18,15 @@ final class Report {
                 .append("; ").append(machine.get("note")).append(".\n\n");
         for (Map<String, Object> run : (List<Map<String, Object>>) report.get("runs")) {
             md.append("### ").append(run.get("database")).append("\n\n");
-            md.append("| concurrency | direct /s | hub /s | ratio | hub p50 ms | hub p99 ms | hub p99.9 ms | hub failed |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| concurrency | direct /s | hub /s | ratio | hub p50 ms | hub p99 ms | hub p99.9 ms | hub failed | hub CPU ms/exchange |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Map<String, Object> row : (List<Map<String, Object>>) run.get("closedLoop")) {
                 Map<String, Object> d = (Map<String, Object>) row.get("direct");
                 Map<String, Object> h = (Map<String, Object>) row.get("hub");
                 md.append("| ").append(row.get("concurrency")).append(" | ").append(d.get("throughputPerSecond"))
                         .append(" | ").append(h.get("throughputPerSecond")).append(" | ").append(row.get("ratio"))
                         .append(" | ").append(h.get("p50Ms")).append(" | ").append(h.get("p99Ms"))
-                        .append(" | ").append(h.get("p999Ms")).append(" | ").append(h.get("failed")).append(" |\n");
+                        .append(" | ").append(h.get("p999Ms")).append(" | ").append(failed(h)).append(" | ").append(row.get("hubCpuMsPerExchange")).append(" |\n");
             }
             Map<String, Object> peak = (Map<String, Object>) run.get("peakThroughput");
             Map<String, Object> fixed = (Map<String, Object>) run.get("fixedRate");
@@ -40,6 +40,10 @@ final class Report {
                     .append(added.get("p50")).append(" ms | < 2 ms |\n");
             md.append("| added latency p99 at ").append(fixed.get("ratePerSecond")).append("/s | ")
                     .append(added.get("p99")).append(" ms | < 10 ms |\n");
+            md.append("| hub CPU ms per exchange at ").append(fixed.get("ratePerSecond")).append("/s | ")
+                    .append(fixed.get("hubCpuMsPerExchange")).append(" | |\n");
+            md.append("| hub database checkouts per exchange | ").append(fixed.get("hubDbCheckoutsPerExchange")).append(" | |\n");
+            md.append("| hub KiB allocated per exchange | ").append(fixed.get("hubAllocatedKiBPerExchange")).append(" | |\n");
             md.append("| added latency p99.9 | ").append(added.get("p99.9")).append(" ms | |\n");
             md.append("| hub heap at peak | ").append(memory.get("peakHeapMiB")).append(" MiB | < 512 MiB |\n");
             md.append("| hub RSS at peak | ").append(memory.get("peakRssMiB")).append(" MiB | |\n");
@@ -47,5 +51,12 @@ final class Report {
                     .append(audit.get("okResponses")).append(" | equal |\n\n");
         }
         return md.toString();
+    }
+
+    /** The count, with the statuses when any failed (e.g. "18 {429=18}"). */
+    @SuppressWarnings("unchecked")
+    private static String failed(Map<String, Object> figures) {
+        Object failures = figures.get("failures");
+        return figures.get("failed") + (failures instanceof Map<?, ?> m && !m.isEmpty() ? " " + m : "");
     }
 }

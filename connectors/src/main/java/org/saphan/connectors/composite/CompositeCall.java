@@ -11,7 +11,7 @@ import org.saphan.exchange.catalog.Catalog;
 import org.saphan.exchange.route.ExchangeAnswer;
 import org.saphan.exchange.route.ExchangeIds;
 import org.saphan.exchange.route.ExchangeRefusal;
-import org.saphan.exchange.route.ExchangeRoute;
+import org.saphan.exchange.route.ExchangeEntry;
 import org.saphan.exchange.route.ExchangeState;
 import org.saphan.exchange.route.ExchangeSteps;
 import org.saphan.exchange.route.InboundRequest;
@@ -88,7 +88,7 @@ final class CompositeCall implements Processor {
             ExchangeState sub = subExchange(outer, part, consentId, request, now, today);
             subs.put(part, sub);
             running.put(part, CompletableFuture.supplyAsync(() -> {
-                camel.send(ExchangeRoute.ENTRY, ex -> ex.setProperty(ExchangeState.PROPERTY, sub));
+                ExchangeEntry.send(camel, sub); // the part's own id on the part thread's log lines
                 return sub;
             }, pool));
         }

@@ -1,5 +1,7 @@
 package org.saphan.connectors.resilience;
 
+import org.saphan.security.tls.TlsPolicy;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -58,7 +60,10 @@ public record ProviderTls(Path trustStore, char[] trustStorePassword, Path keySt
                 path(settings.get("keyStore")), chars(settings.get("keyStorePassword")));
     }
 
-    /** An SSL context trusting only the configured certificates, presenting the client certificate if any. */
+    /**
+     * An SSL context trusting only the configured certificates, presenting the client certificate if any, and
+     * speaking only what the hub's {@link TlsPolicy} allows.
+     */
     public SSLContext sslContext() throws IOException, GeneralSecurityException {
         KeyStore trust = loadTrust();
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -71,7 +76,7 @@ public record ProviderTls(Path trustStore, char[] trustStorePassword, Path keySt
         }
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return context;
+        return TlsPolicy.restrict(context);
     }
 
     private KeyStore loadTrust() throws IOException, GeneralSecurityException {

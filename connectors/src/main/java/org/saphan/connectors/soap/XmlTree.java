@@ -115,6 +115,9 @@ public final class XmlTree {
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder();
+        javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+        // errors are thrown, never printed: the parser's own handler writes to stderr, quoting positions of outside input
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+        return builder;
     }
 }

@@ -2,7 +2,9 @@ package org.saphan.exchange.audit;
 
 import org.saphan.exchange.audit.chain.CanonicalForm;
 import org.saphan.exchange.audit.chain.ChainEntry;
+import org.saphan.exchange.route.ExchangeEntry;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
@@ -172,6 +174,18 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
                 r.providerLatencyMs(), r.correlationId());
     }
 
+    /**
+     * The writer's lines concern a whole batch: its MDC {@code exchangeId} lists every exchange of the batch
+     * (comma-separated), so a search for one exchange id finds them too.
+     */
+    private static MDC.MDCCloseable namingExchanges(List<Pending> batch) {
+        StringBuilder ids = new StringBuilder();
+        for (Pending p : batch) {
+            ids.append(ids.isEmpty() ? "" : ",").append(p.record.exchangeId());
+        }
+        return MDC.putCloseable(ExchangeEntry.MDC_EXCHANGE_ID, ids.toString());
+    }
+
     private void drain() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (running.get() || !queue.isEmpty()) {
@@ -188,7 +202,9 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 // the class only: a driver's message can quote the batch's values
-                LOG.error("access-log writer failed on a batch: {}", e.getClass().getName());
+                try (MDC.MDCCloseable ids = namingExchanges(batch)) {
+                    LOG.error("access-log writer failed on a batch: {}", e.getClass().getName());
+                }
                 batch.forEach(p -> p.done.completeExceptionally(e));
             } finally {
                 batch.clear();
@@ -237,7 +253,9 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
             taken.forEach(p -> p.done.complete(null));
         } catch (SQLException | RuntimeException e) {
             // no message with record content: the failure may concern a subject's row
-            LOG.warn("access-log batch of {} records not committed: {}", taken.size(), e.getClass().getSimpleName());
+            try (MDC.MDCCloseable ids = namingExchanges(taken)) {
+                LOG.warn("access-log batch of {} records not committed: {}", taken.size(), e.getClass().getSimpleName());
+            }
             taken.forEach(p -> p.done.completeExceptionally(e));
             try {
                 head = readHead(dataSource, node); // the commit may have landed before the error

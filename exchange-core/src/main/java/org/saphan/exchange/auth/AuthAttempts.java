@@ -58,7 +58,9 @@ public final class AuthAttempts {
 
     /** Counts a failed attempt against the client id and the address. */
     public void failed(String clientId, String address, String reason) {
-        LOG.warn("authentication failed: client={} address={} reason={}", printable(clientId), printable(address), reason);
+        // only a well-formed client id is named: whatever else was typed there (an ID, a secret) stays out of the log
+        String shown = org.saphan.schemas.ClientSystemId.isWellFormed(clientId) ? clientId : "(not a client id)";
+        LOG.warn("authentication failed: client={} address={} reason={}", shown, printable(address), reason);
         count(clientKey(clientId).value);
         count(addressKey(address).value);
         long now = clock.millis();

@@ -1,6 +1,7 @@
 package org.saphan.exchange.consent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.saphan.exchange.metering.ExchangeMeter;
 import org.saphan.exchange.policy.PolicyEngine;
 import org.saphan.security.signing.JwsReceipts;
 import org.saphan.exchange.route.DecidePolicy;
@@ -32,7 +33,8 @@ public class ConsentConfiguration {
     }
 
     @Bean
-    DecidePolicy decidePolicy(PolicyEngine engine, ConsentRegistry consents, SubjectReferences subjects, Clock clock) {
-        return new DecidePolicy(engine, consents, subjects, clock);
+    DecidePolicy decidePolicy(PolicyEngine engine, ConsentRegistry consents, SubjectReferences subjects, Clock clock,
+                              ExchangeMeter meter) {
+        return new DecidePolicy(engine, consents, subjects, clock, meter);
     }
 }

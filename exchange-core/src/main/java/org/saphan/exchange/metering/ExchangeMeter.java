@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import org.saphan.exchange.catalog.Agreement;
+import org.saphan.exchange.policy.PolicyDecision;
+import org.saphan.schemas.ProblemCode;
 import org.saphan.exchange.route.EnforceQuota;
 import org.saphan.security.signing.ResponseSigner;
 
@@ -26,16 +28,21 @@ public final class ExchangeMeter {
     public static final String EXCHANGE_DURATION = "saphan.exchange.duration";
     public static final String PROVIDER_DURATION = "saphan.provider.duration";
     public static final String UNKNOWN = "unknown";
+    /** The reason of a permit that released only public fields, so rests on no legal basis. */
+    public static final String NO_PERSONAL_DATA = "no-personal-data";
     public static final String QUOTA_USED = "saphan.quota.used.ratio";
     public static final String SIGNING_DURATION = "saphan.signing.duration";
+    public static final String POLICY_DECISIONS = "saphan.policy.decisions";
 
     private final MeterRegistry registry;
     private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
     private final Map<Tags, Timer> timers = new ConcurrentHashMap<>();
     private final Map<Tags, Timer> providerTimers = new ConcurrentHashMap<>();
     private final Map<Tags, AtomicReference<Double>> quotaUse = new ConcurrentHashMap<>();
+    private final Map<Tags, Counter> decisions = new ConcurrentHashMap<>();
 
     private final ProviderHealth providerHealth = new ProviderHealth(java.time.Clock.systemUTC());
+    private final LiveTraffic liveTraffic = new LiveTraffic();
 
     public ExchangeMeter(MeterRegistry registry) {
         this.registry = registry;
@@ -44,6 +51,32 @@ public final class ExchangeMeter {
     /** Each service's provider as this node has seen it (for operators). */
     public ProviderHealth providerHealth() {
         return providerHealth;
+    }
+
+    /** Each service's recent traffic and latency on this node (for the operator console). */
+    public LiveTraffic liveTraffic() {
+        return liveTraffic;
+    }
+
+    /**
+     * Counts one decision of the PDPA policy engine. Labels: {@code decision} ({@code permit}, {@code deny}) and
+     * {@code reason}: for a denial the engine's problem code, for a permit the legal basis it rests on
+     * ({@code no-personal-data} when only public fields are released). Both come from enums, so the label
+     * space is fixed.
+     */
+    public void policyDecision(PolicyDecision decision) {
+        Tags tags = Tags.of("decision", decision.permitted() ? "permit" : "deny", "reason", decisionReason(decision));
+        decisions.computeIfAbsent(tags, t -> Counter.builder(POLICY_DECISIONS)
+                .description("PDPA policy decisions, by decision and reason")
+                .tags(t).register(registry)).increment();
+    }
+
+    /** The {@code reason} label of a decision (see {@link #policyDecision}). */
+    public static String decisionReason(PolicyDecision decision) {
+        if (!decision.permitted()) {
+            return decision.reason().code();
+        }
+        return decision.legalBasis() == null ? NO_PERSONAL_DATA : decision.legalBasis().code();
     }
 
     /**
@@ -61,6 +94,7 @@ public final class ExchangeMeter {
         timers.computeIfAbsent(tags, t -> latency(EXCHANGE_DURATION, "Time from request to answer through the hub", t))
                 .record(took);
         providerHealth.record(provider, service, outcome, providerTook != null);
+        liveTraffic.record(service, isHubOrProviderFailure(outcome), took);
         if (providerTook != null) {
             Tags providerTags = Tags.of("provider", orUnknown(provider), "service", orUnknown(service));
             providerTimers.computeIfAbsent(providerTags, t -> latency(PROVIDER_DURATION,
@@ -96,6 +130,11 @@ public final class ExchangeMeter {
                 .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
                         Duration.ofMillis(250), Duration.ofMillis(500))
                 .register(registry);
+    }
+
+    /** A 5xx: the hub or the provider failed the consumer (a refusal for cause is not an error here). */
+    private static boolean isHubOrProviderFailure(String outcome) {
+        return !"ok".equals(outcome) && ProblemCode.fromCode(outcome).status() >= 500;
     }
 
     private static String orUnknown(String value) {

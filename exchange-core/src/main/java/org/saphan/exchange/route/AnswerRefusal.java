@@ -8,7 +8,9 @@ import org.saphan.schemas.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where every refusal ends: the problem+json answer, the audit record of the refusal, the count.
@@ -20,6 +22,8 @@ public final class AnswerRefusal implements Processor {
     public static final String RETRY_AFTER = "Retry-After";
 
     private static final Logger LOG = LoggerFactory.getLogger(AnswerRefusal.class);
+    private static final Set<ProblemCode> PROVIDER_FAILURES =
+            EnumSet.of(ProblemCode.PROVIDER_ERROR, ProblemCode.PROVIDER_UNAVAILABLE, ProblemCode.PROVIDER_TIMEOUT);
 
     private final AuditTrail trail;
     private final CountExchange counter;
@@ -46,6 +50,11 @@ public final class AnswerRefusal implements Processor {
         }
         ProblemCode code = refusal.code();
         String detail = refusal.detail();
+        if (PROVIDER_FAILURES.contains(code)) {
+            // operators follow provider outages by these lines; the service id is from the catalog, safe to log
+            LOG.warn("provider call failed: exchange={} service={} outcome={}", state.exchangeId(),
+                    state.service() == null ? "unknown" : state.service().id(), code.code());
+        }
         try {
             trail.deny(state, code.code(), code.status());
         } catch (AuditLog.AuditUnavailableException e) {

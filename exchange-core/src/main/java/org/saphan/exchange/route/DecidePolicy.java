@@ -3,6 +3,7 @@ package org.saphan.exchange.route;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.saphan.exchange.consent.ConsentRegistry;
+import org.saphan.exchange.metering.ExchangeMeter;
 import org.saphan.exchange.policy.ConsentLookup;
 import org.saphan.exchange.policy.PolicyDecision;
 import org.saphan.exchange.policy.PolicyEngine;
@@ -29,12 +30,15 @@ public final class DecidePolicy implements Processor {
     private final ConsentRegistry consents;
     private final SubjectReferences subjects;
     private final Clock clock;
+    private final ExchangeMeter meter;
 
-    public DecidePolicy(PolicyEngine engine, ConsentRegistry consents, SubjectReferences subjects, Clock clock) {
+    public DecidePolicy(PolicyEngine engine, ConsentRegistry consents, SubjectReferences subjects, Clock clock,
+                        ExchangeMeter meter) {
         this.engine = engine;
         this.consents = consents;
         this.subjects = subjects;
         this.clock = clock;
+        this.meter = meter;
     }
 
     @Override
@@ -62,6 +66,7 @@ public final class DecidePolicy implements Processor {
         PolicyDecision decision = engine.decide(new PolicyRequest(state.agreement(), state.service().dataCategories(),
                 ReleasedData.classes(state.agreement(), state.service()), purpose, basis, consentId,
                 lookUp(basis, consentId), subjectRef, clock.instant()));
+        meter.policyDecision(decision);
         if (!decision.permitted()) {
             throw new ExchangeRefusal(decision.reason(), decision.detail());
         }

@@ -1,11 +1,11 @@
 package org.saphan.exchange.route;
 
 import org.apache.camel.ProducerTemplate;
-import org.slf4j.MDC;
 
 /**
- * How every face hands an exchange to the route: with the exchange id in the logging context (MDC key
- * {@code exchangeId}), so each log line written while the exchange runs on the caller's thread names it.
+ * How every face (and a composite, for its parts) hands an exchange to the route: with the exchange id in the
+ * logging context (MDC key {@code exchangeId}), so each log line written while the exchange runs names it. On
+ * the caller's thread this is set here; on any other thread the route uses, {@link ExchangeIdLogging} sets it.
  * The id is a random UUID: safe to log, unlike anything from the request.
  */
 public final class ExchangeEntry {
@@ -16,11 +16,11 @@ public final class ExchangeEntry {
     }
 
     public static void send(ProducerTemplate camel, ExchangeState state) {
-        MDC.put(MDC_EXCHANGE_ID, state.exchangeId());
+        String previous = ExchangeIdLogging.tag(state.exchangeId()); // a composite's own id, around a part
         try {
             camel.send(ExchangeRoute.ENTRY, ex -> ex.setProperty(ExchangeState.PROPERTY, state));
         } finally {
-            MDC.remove(MDC_EXCHANGE_ID);
+            ExchangeIdLogging.restore(previous);
         }
     }
 }

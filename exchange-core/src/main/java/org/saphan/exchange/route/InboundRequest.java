@@ -4,7 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 
 /**
- * What arrived at a face of the hub (REST, GDX; SOAP later), before any check.
+ * What arrived at a face of the hub (REST, GDX, SOAP), before any check.
  *
  * @param servicePath   {@code PROVIDER/service/vN} as it appeared in the path (not yet known to exist)
  * @param headers       the exchange headers, names in lower case

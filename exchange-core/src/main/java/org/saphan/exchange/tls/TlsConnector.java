@@ -3,6 +3,7 @@ package org.saphan.exchange.tls;
 import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.saphan.security.tls.TlsPolicy;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
@@ -40,7 +41,10 @@ public final class TlsConnector implements WebServerFactoryCustomizer<TomcatServ
         https.setPort(port);
         https.setProperty("SSLEnabled", "true");
         SSLHostConfig ssl = new SSLHostConfig();
-        ssl.setProtocols("TLSv1.2+TLSv1.3");
+        // the hub's one TLS policy: TLS 1.3 and 1.2, forward-secret AEAD suites only, in the hub's order
+        ssl.setProtocols(String.join("+", TlsPolicy.PROTOCOLS));
+        ssl.setCiphers(String.join(",", TlsPolicy.CIPHER_SUITES));
+        ssl.setHonorCipherOrder(true);
         ssl.setCertificateVerification("optional");
         ssl.setTrustManagerClassName(AcceptAnyClientCertificate.class.getName()); // why: see that class
         SSLHostConfigCertificate cert = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
@@ -50,6 +54,12 @@ public final class TlsConnector implements WebServerFactoryCustomizer<TomcatServ
         https.addSslHostConfig(ssl);
         factory.addAdditionalTomcatConnectors(https);
         this.connector = https;
+    }
+
+    /** The connector's TLS settings as Tomcat resolved them (enabled protocols and ciphers), or null before start. */
+    public SSLHostConfig sslHostConfig() {
+        Connector c = connector;
+        return c == null ? null : c.findSslHostConfigs()[0];
     }
 
     /** The port the HTTPS connector listens on (the chosen one when configured as 0), or -1 before start. */

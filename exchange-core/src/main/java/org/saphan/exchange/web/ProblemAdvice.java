@@ -69,7 +69,12 @@ public class ProblemAdvice {
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
             MethodArgumentTypeMismatchException.class, HttpMessageNotReadableException.class})
-    public ResponseEntity<byte[]> badRequest() {
+    public ResponseEntity<byte[]> badRequest(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestLimits.BodyTooLargeException) {
+                return tooLarge(); // a chunked body that ran past the limit while it was read
+            }
+        }
         return answer(ProblemCode.INVALID_REQUEST, "The request is missing a parameter or has one in the wrong form.");
     }
 
@@ -80,7 +85,9 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
-        LOG.error("unexpected failure: path={} error={}", request.getRequestURI(), e.getClass().getName());
+        // the mapped pattern, never the path itself: a path can hold a citizen ID (/api/v1/subjects/{citizenId}/...)
+        Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        LOG.error("unexpected failure: path={} error={}", pattern == null ? "(unmapped)" : pattern, e.getClass().getName());
         return answer(ProblemCode.HUB_UNAVAILABLE, "The hub could not answer. Try again later.");
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
  * Fresh, migrated databases for persistence tests: H2 (the embedded default) and a real PostgreSQL
  * started once per test JVM from Maven artifacts, closed when the JVM ends.
  */
-final class AuditDatabases {
+public final class AuditDatabases {
 
     private AuditDatabases() {
     }
@@ -42,7 +42,7 @@ final class AuditDatabases {
     }
 
     /** @param kind {@code h2} or {@code postgres} */
-    static DataSource fresh(String kind) {
+    public static DataSource fresh(String kind) {
         String name = "audit_" + UUID.randomUUID().toString().replace("-", "");
         DataSource ds;
         if (kind.equals("postgres")) {

@@ -94,7 +94,8 @@ class ExchangeRouteTest extends CamelTestSupport {
             audit.add(record);
         };
         AuditTrail trail = new AuditTrail(log, subjects, CLOCK, "test-node");
-        CountExchange count = new CountExchange(new ExchangeMeter(meters));
+        ExchangeMeter meter = new ExchangeMeter(meters);
+        CountExchange count = new CountExchange(meter);
         ExchangeSigner real = new ExchangeSigner(keys);
         SignAnswer sign = new SignAnswer((body, id) -> {
             if (signerBroken) {
@@ -112,7 +113,7 @@ class ExchangeRouteTest extends CamelTestSupport {
                     }
                     return quotaUse.merge(agreement + " " + window + " " + start, 1L, Long::sum);
                 }, CLOCK),
-                new ValidateRequest(), new DecidePolicy(new PolicyEngine(), consents, subjects, CLOCK),
+                new ValidateRequest(), new DecidePolicy(new PolicyEngine(), consents, subjects, CLOCK, meter),
                 new ValidateAnswer(), new ReleaseAgreedFields(),
                 new ComposeAnswer(JSON, CLOCK), sign, new RecordAudit(trail), count, new AnswerRefusal(trail, count, sign)));
     }
@@ -159,6 +160,8 @@ class ExchangeRouteTest extends CamelTestSupport {
             assertThat(r.exchangeId()).isEqualTo(body.path("exchangeId").asText());
         });
         assertThat(meters.get(ExchangeMeter.EXCHANGES).tag("outcome", "ok").tag("consumer_agency", "MSDHS")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get(ExchangeMeter.POLICY_DECISIONS).tag("decision", "permit").tag("reason", "pdpa-24-4")
                 .counter().count()).isEqualTo(1.0);
         assertSignedByTheHub(answer, body.path("exchangeId").asText());
     }
@@ -232,6 +235,16 @@ class ExchangeRouteTest extends CamelTestSupport {
         getMockEndpoint("mock:provider").expectedMessageCount(0);
         getMockEndpoint("mock:provider").assertIsSatisfied();
         assertThat(meters.get(ExchangeMeter.EXCHANGES).tag("outcome", code).counter().count()).isEqualTo(1.0);
+        // only the policy engine's own denials count as policy decisions; earlier refusals never reach it
+        double decided = meters.find(ExchangeMeter.POLICY_DECISIONS).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        if (java.util.Set.of("purpose-not-allowed", "legal-basis-not-allowed", "consent-required").contains(code)) {
+            assertThat(meters.get(ExchangeMeter.POLICY_DECISIONS).tag("decision", "deny").tag("reason", code)
+                    .counter().count()).isEqualTo(1.0);
+            assertThat(decided).isEqualTo(1.0);
+        } else {
+            assertThat(decided).isZero();
+        }
         assertSignedByTheHub(answer, problem.path("exchangeId").asText());
     }
 
