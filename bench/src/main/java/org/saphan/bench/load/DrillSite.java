@@ -64,7 +64,7 @@ final class DrillSite implements AutoCloseable {
         List<String> arguments = new ArrayList<>(db.hubArguments());
         arguments.add("--saphan.node-id=" + nodeId);
         arguments.addAll(List.of(extraArguments));
-        HubProcess node = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), arguments, logs.resolve(logName + ".log"));
+        HubProcess node = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), List.of(), arguments, logs.resolve(logName + ".log"));
         nodes.add(node);
         return node;
     }
