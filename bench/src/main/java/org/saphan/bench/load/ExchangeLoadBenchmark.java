@@ -7,10 +7,12 @@ import org.saphan.simulators.AgencySimulators;
 import org.saphan.simulators.population.Person;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -207,10 +209,16 @@ public final class ExchangeLoadBenchmark {
     }
 
     static String token(String hub) throws IOException, InterruptedException {
+        return token(hub, "MSDHS/welfare-portal", "demo-welfare-portal-secret");
+    }
+
+    /** A bearer token for a demo client (documented demo secrets only). */
+    static String token(String hub, String clientId, String secret) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub + "/api/v1/auth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=MSDHS%2Fwelfare-portal"
-                        + "&client_secret=demo-welfare-portal-secret")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&client_secret=" + secret)).build(),
+                HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         int at = body.indexOf("\"access_token\":\"");
         if (response.statusCode() != 200 || at < 0) {

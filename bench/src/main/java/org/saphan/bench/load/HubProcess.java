@@ -167,6 +167,11 @@ final class HubProcess implements AutoCloseable {
         throw new IllegalStateException("hub not healthy after " + limit + "; see " + log);
     }
 
+    /** SIGKILL (Process.destroyForcibly on Linux): no shutdown hook, no flush; what a crash or the OOM killer does. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy(); // SIGTERM: the hub shuts down gracefully and flushes its access log

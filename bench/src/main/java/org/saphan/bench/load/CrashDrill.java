@@ -1,0 +1,110 @@
+package org.saphan.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Crash consistency (issue 10): a hub on PostgreSQL under load is killed with SIGKILL, restarted on the same
+ * database, and killed again, round after round. After each kill, every 200 the client received must have its
+ * access-log record; after each restart, the node's chain must continue from its last record before the kill;
+ * at the end the whole log must verify. {@code ops/crash-test.sh} runs it; {@code CrashDrillTest} runs a short one.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.saphan.bench.load.CrashDrill [--rounds=5] [--seconds=6] [--concurrency=16]
+ * </pre>
+ */
+public final class CrashDrill {
+
+    static final String NODE = "crash-node";
+
+    /** One kill: the 200s the client had received, how many of them the log holds, and whether the chain resumed. */
+    record Round(int round, long okReceived, long noAnswer, long okAudited, long lastSeqAtKill, boolean resumedChain) {
+        long lost() {
+            return okReceived - okAudited;
+        }
+    }
+
+    record Result(List<Round> rounds, boolean resumedAfterLast, long records, boolean logVerifies, String verifyReport) {
+        long okReceived() {
+            return rounds.stream().mapToLong(Round::okReceived).sum();
+        }
+
+        long lost() {
+            return rounds.stream().mapToLong(Round::lost).sum();
+        }
+
+        boolean chainsResumed() {
+            return resumedAfterLast && rounds.stream().allMatch(Round::resumedChain);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        DrillSite.Options o = DrillSite.Options.parse(args, "rounds", 5, 6, 16, "target/crash-drill");
+        Result result = run(o.jar(), o.count(), o.seconds(), o.concurrency(), o.logs());
+        boolean held = result.lost() == 0 && result.logVerifies() && result.chainsResumed();
+        System.out.println(result.verifyReport());
+        System.out.printf("crash drill: %d SIGKILLs survived, %d 200s received, %d audited, %d lost, chain resumed after every restart: %s, "
+                        + "access log verifies: %s (%d records)%n%s%n", result.rounds().size(), result.okReceived(),
+                result.okReceived() - result.lost(), result.lost(), result.chainsResumed(), result.logVerifies(),
+                result.records(), held ? "HELD" : "FAILED");
+        System.exit(held ? 0 : 1);
+    }
+
+    static Result run(Path jar, int rounds, Duration loadBeforeKill, int concurrency, Path logs) throws Exception {
+        List<Round> done = new ArrayList<>();
+        try (DrillSite site = DrillSite.open(jar, logs)) {
+            DrillDatabase db = site.db;
+            long seqBefore = -1; // the node's last record before the previous kill; -1 on the first start
+            for (int r = 1; r <= rounds; r++) {
+                HubProcess hub = site.startNode(NODE, "hub-" + r);
+                AuditedCalls calls = loadThenKill(hub, site.citizens, concurrency, loadBeforeKill);
+                Set<String> audited = db.permittedExchangeIds();
+                long okAudited = calls.okExchangeIds.stream().filter(audited::contains).count();
+                boolean resumed = seqBefore <= 0 || db.linksOn(NODE, seqBefore);
+                long seqAtKill = db.lastSeq(NODE);
+                Round round = new Round(r, calls.ok(), calls.noAnswer.get(), okAudited, seqAtKill, resumed);
+                System.out.printf("round %d: SIGKILL after %d s of load: %d 200s received, %d audited, %d lost, %d calls cut off; "
+                                + "chain at seq %d, resumed from seq %d: %s%n", r, loadBeforeKill.toSeconds(), round.okReceived(),
+                        okAudited, round.lost(), round.noAnswer(), seqAtKill, seqBefore, resumed);
+                done.add(round);
+                seqBefore = seqAtKill;
+            }
+            // one last start: the node must resume its chain once more, and the whole log must verify
+            try (HubProcess hub = site.startNode(NODE, "hub-final")) {
+                AuditedCalls after = AuditedCalls.runFor(List.of(hub.baseUrl()), ExchangeLoadBenchmark.token(hub.baseUrl()),
+                        site.citizens, 2, Duration.ofSeconds(1));
+                boolean resumed = db.linksOn(NODE, seqBefore);
+                JsonNode report = DrillApi.verifyAccessLog(hub.baseUrl());
+                System.out.printf("after the last restart: %d 200s, chain resumed from seq %d: %s%n", after.ok(), seqBefore, resumed);
+                return new Result(List.copyOf(done), resumed, db.records(), report.path("valid").asBoolean(), report.toString());
+            }
+        }
+    }
+
+    private static AuditedCalls loadThenKill(HubProcess hub, List<String> citizens, int concurrency, Duration loadBeforeKill)
+            throws Exception {
+        String token = ExchangeLoadBenchmark.token(hub.baseUrl());
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<AuditedCalls> load = background.submit(() -> AuditedCalls.run(List.of(hub.baseUrl()), token, citizens, concurrency, stop));
+            Thread.sleep(loadBeforeKill.toMillis());
+            hub.kill(); // mid-load: requests in flight, records queued, batches half committed
+            Thread.sleep(200);
+            stop.set(true);
+            return load.get(2, TimeUnit.MINUTES);
+        } finally {
+            background.shutdownNow();
+        }
+    }
+}

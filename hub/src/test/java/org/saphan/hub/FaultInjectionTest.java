@@ -1,0 +1,339 @@
+package org.saphan.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.saphan.security.signing.ResponseSigner;
+import org.saphan.security.signing.SigningKeyUnavailableException;
+import org.saphan.simulators.http.FaultMode;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
+
+/**
+ * Fault drills (issue 10): the hub on a real PostgreSQL under concurrent load while one thing breaks at a time:
+ * the provider (slow, failing, resetting connections), the database (its connections killed and refused), the
+ * access log (its writer stalled until the queue fills) and the signing key (unusable). Each drill checks the
+ * same four things: the caller gets the standard's error and never a 500; every 200 the caller received has its
+ * access-log record (no data released without audit); the hub recovers by itself once the fault ends, without a
+ * restart; and the access log's chains verify.
+ */
+@ActiveProfiles("postgres")
+@Import(FaultInjectionTest.OnPostgres.class)
+class FaultInjectionTest extends HubTestSupport {
+
+    private static final String DATABASE = "faults";
+    private static final EmbeddedPostgres POSTGRES = startPostgres();
+    private static final int CONCURRENCY = 8;
+
+    @MockitoSpyBean
+    private ResponseSigner signer;
+
+    @DynamicPropertySource
+    static void onPostgres(DynamicPropertyRegistry registry) {
+        registry.add("saphan.node-id", () -> "fault-node");
+        // a small access-log queue and a short commit wait, so the stalled-writer drill fills it within a second
+        registry.add("saphan.audit.queue-capacity", () -> "16");
+        registry.add("saphan.audit.write-timeout", () -> "1s");
+        // the drills hammer one agreement; its demo quota is not what they test
+        registry.add("saphan.demo.portal-dopa-quota-per-minute", () -> "100000000");
+        registry.add("saphan.demo.portal-dopa-quota-per-day", () -> "1000000000");
+    }
+
+    /**
+     * The hub's pool on the drill database. A bean rather than {@code spring.datasource.*}, which the shared
+     * H2 settings of {@link HubTestSupport} would win over. A short connection timeout: during the outage the
+     * callers should hear {@code hub-unavailable} within a second or two, not wait for the pool.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OnPostgres {
+        @Bean
+        DataSource dataSource() {
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(POSTGRES.getJdbcUrl("postgres", DATABASE));
+            pool.setUsername("postgres");
+            pool.setPassword("postgres");
+            pool.setMaximumPoolSize(10);
+            pool.setConnectionTimeout(1000);
+            return pool;
+        }
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + DATABASE);
+            }
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        POSTGRES.close();
+    }
+
+    @Test
+    void providerSlowFailingOrResettingIsAnsweredWithItsCodeAndRecovers() {
+        Map<FaultMode, String> expected = Map.of(
+                FaultMode.SLOW, "provider-timeout",
+                FaultMode.FAIL, "provider-error",
+                FaultMode.DROP, "provider-unavailable");
+        for (Map.Entry<FaultMode, String> fault : expected.entrySet()) {
+            SIMULATORS.dopa().faults().set(fault.getKey(), Duration.ofSeconds(3));
+            Load during = Load.run(this, Duration.ofMillis(1500), null);
+            SIMULATORS.dopa().faults().clear();
+            assertThat(during.statuses).as("%s: no data while the provider is down", fault.getKey()).doesNotContainKey(200);
+            // a failing provider opens its circuit breaker after 10 calls: later calls are refused at once
+            assertThat(during.codes.keySet()).as("%s: the standard's codes only", fault.getKey())
+                    .contains(fault.getValue()).isSubsetOf(fault.getValue(), "provider-unavailable");
+            assertAllAudited("provider " + fault.getKey(), during);
+            assertRecoversWithoutRestart(Duration.ofSeconds(20));
+        }
+        assertChainsVerify();
+    }
+
+    @Test
+    void databaseGoingAwayMidLoadFailsClosedAndTheHubResumesWhenItReturns() throws Exception {
+        String token = bearer(PORTAL, PORTAL_SECRET); // issued before the outage: the outage must not make it work without a check
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<Load> load = background.submit(() -> Load.until(this, stop, token));
+        Thread.sleep(1000);
+        try {
+            takeDatabaseAway();
+            Thread.sleep(3000);
+        } finally {
+            giveDatabaseBack();
+        }
+        Thread.sleep(3000);
+        stop.set(true);
+        Load whole = load.get(60, TimeUnit.SECONDS);
+        background.shutdown();
+
+        assertThat(whole.statuses).as("only 200 or 503, never a 500").containsOnlyKeys(200, 503);
+        assertThat(whole.codes).as("outage answers are the standard's hub-unavailable").containsOnlyKeys("hub-unavailable");
+        assertThat(whole.problemJson.get()).as("every refusal is problem+json").isEqualTo(whole.statuses.get(503));
+        assertThat(whole.statuses.getOrDefault(200, 0)).as("the load was served before and after the outage").isPositive();
+        assertThat(whole.okAfterFirstFailure.get()).as("200s again after the database came back, without a restart").isPositive();
+        assertAllAudited("database outage", whole);
+        assertChainsVerify();
+    }
+
+    @Test
+    void aFullAccessLogQueueRefusesExchangesAndTakesTheNodeOutOfReadiness() throws Exception {
+        assertThat(get("/actuator/health/readiness", Map.of()).statusCode()).isEqualTo(200);
+        Load during;
+        int readinessDuringStall;
+        try (Connection lock = POSTGRES.getDatabase("postgres", DATABASE).getConnection(); Statement s = lock.createStatement()) {
+            // the writer's INSERT waits on this lock: nothing is committed, the queue fills up behind it
+            lock.setAutoCommit(false);
+            s.execute("LOCK TABLE audit_record IN ACCESS EXCLUSIVE MODE");
+            during = Load.run(this, Duration.ofSeconds(3), null);
+            readinessDuringStall = get("/actuator/health/readiness", Map.of()).statusCode();
+            lock.rollback();
+        }
+        assertThat(during.statuses).as("nothing answered while its record could not be written").containsOnlyKeys(503);
+        assertThat(during.codes).containsOnlyKeys("hub-unavailable");
+        assertThat(readinessDuringStall).as("a node with a full access-log queue leaves the load balancer").isEqualTo(503);
+        assertRecoversWithoutRestart(Duration.ofSeconds(20));
+        awaitReadiness(200, Duration.ofSeconds(10));
+        assertAllAudited("access-log queue full", during);
+        assertChainsVerify();
+    }
+
+    @Test
+    void anUnusableSigningKeyReleasesNothingAndTakesTheNodeOutOfReadiness() {
+        Load during;
+        int readinessDuringFault;
+        try {
+            // as if the key store or HSM became unreadable: every signature attempt fails
+            doThrow(new SigningKeyUnavailableException("drill: signing key unreadable", null))
+                    .when(signer).sign(any(byte[].class), anyString());
+            during = Load.run(this, Duration.ofSeconds(1), null);
+            readinessDuringFault = get("/actuator/health/readiness", Map.of()).statusCode();
+        } finally {
+            reset(signer);
+        }
+        assertThat(during.statuses).as("no unsigned data").containsOnlyKeys(503);
+        assertThat(during.codes).containsOnlyKeys("hub-unavailable");
+        assertThat(readinessDuringFault).isEqualTo(503);
+        assertRecoversWithoutRestart(Duration.ofSeconds(5));
+        awaitReadiness(200, Duration.ofSeconds(5));
+        assertAllAudited("signing key unusable", during);
+        assertChainsVerify();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** What a load run saw: statuses, problem codes, and the exchange id of every 200. */
+    static final class Load {
+        final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        final Map<String, Integer> codes = new ConcurrentHashMap<>();
+        final List<String> okExchangeIds = new CopyOnWriteArrayList<>();
+        final AtomicInteger problemJson = new AtomicInteger();
+        final AtomicInteger okAfterFirstFailure = new AtomicInteger();
+        private final AtomicBoolean failedOnce = new AtomicBoolean();
+
+        static Load run(FaultInjectionTest test, Duration duration, String token) {
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService timer = Executors.newSingleThreadExecutor();
+            timer.submit(() -> {
+                Thread.sleep(duration.toMillis());
+                stop.set(true);
+                return null;
+            });
+            timer.shutdown();
+            return until(test, stop, token);
+        }
+
+        /** {@link FaultInjectionTest#CONCURRENCY} callers, each sending exchanges one after another until {@code stop}. */
+        static Load until(FaultInjectionTest test, AtomicBoolean stop, String givenToken) {
+            String token = givenToken == null ? test.bearer(PORTAL, PORTAL_SECRET) : givenToken;
+            Load load = new Load();
+            ExecutorService callers = Executors.newFixedThreadPool(CONCURRENCY);
+            for (int i = 0; i < CONCURRENCY; i++) {
+                callers.submit(() -> {
+                    while (!stop.get()) {
+                        load.note(test.exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", test.exchangeHeaders(token)));
+                    }
+                });
+            }
+            callers.shutdown();
+            try {
+                assertThat(callers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return load;
+        }
+
+        private void note(HttpResponse<String> response) {
+            statuses.merge(response.statusCode(), 1, Integer::sum);
+            if (response.statusCode() == 200) {
+                okExchangeIds.add(response.headers().firstValue("X-Exchange-Id").orElseThrow());
+                if (failedOnce.get()) {
+                    okAfterFirstFailure.incrementAndGet();
+                }
+                return;
+            }
+            failedOnce.set(true);
+            if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                problemJson.incrementAndGet();
+            }
+            codes.merge(read(response.body()).path("code").asText("(none)"), 1, Integer::sum);
+        }
+    }
+
+    /** Every 200 the callers received has its permit record, with status 200, in the access log. Prints the counts. */
+    private void assertAllAudited(String drill, Load load) {
+        Set<String> permits = new HashSet<>();
+        try (Connection c = POSTGRES.getDatabase("postgres", DATABASE).getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT exchange_id FROM audit_record WHERE decision = 'permit' AND http_status = 200")) {
+            while (rs.next()) {
+                permits.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> missing = new ArrayList<>(load.okExchangeIds);
+        missing.removeAll(permits);
+        assertThat(missing).as("200 responses without an access-log record (of %d)", load.okExchangeIds.size()).isEmpty();
+        System.out.printf("fault drill %s: statuses %s, codes %s, %d 200s all audited%n", drill, load.statuses, load.codes,
+                load.okExchangeIds.size());
+    }
+
+    private void assertRecoversWithoutRestart(Duration within) {
+        String token = bearer(PORTAL, PORTAL_SECRET);
+        long deadline = System.nanoTime() + within.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(token)).statusCode();
+            if (status != 200) {
+                pause(200);
+            }
+        }
+        assertThat(status).as("the hub serves again once the fault has ended").isEqualTo(200);
+    }
+
+    private void awaitReadiness(int wanted, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && (status = get("/actuator/health/readiness", Map.of()).statusCode()) != wanted) {
+            pause(100);
+        }
+        assertThat(status).isEqualTo(wanted);
+    }
+
+    private void assertChainsVerify() {
+        HttpResponse<String> verify = get("/api/v1/audit/verify",
+                Map.of("Authorization", bearer("HUB/audit-console", "demo-audit-console-secret")));
+        JsonNode report = read(verify.body());
+        assertThat(verify.statusCode()).isEqualTo(200);
+        assertThat(report.path("valid").asBoolean()).as("access log verifies: %s", verify.body()).isTrue();
+    }
+
+    /** Kills the hub's database sessions and refuses new ones, as a crashed or unreachable server would. */
+    private static void takeDatabaseAway() throws SQLException {
+        try (Connection c = POSTGRES.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS false");
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
+        }
+    }
+
+    private static void giveDatabaseBack() throws SQLException {
+        try (Connection c = POSTGRES.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS true");
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
