@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp bench/target/benchmarks.jar org.saphan.bench.load.CompareHubs --before=old.jar --after=hub/target/saphan-hub.jar \
  *      [--rounds=4] [--seconds=6] [--concurrency=16]
+ *      [--before-args="--saphan.signing.algorithm=ES256"] [--after-args="..."]   (hub arguments, e.g. to compare settings of one build)
  * </pre>
  */
 public final class CompareHubs {
@@ -39,9 +40,11 @@ public final class CompareHubs {
             List<String> citizens = provider.population().all().stream().map(Person::citizenId).toList();
             List<HubProcess> hubs = new ArrayList<>();
             try {
+                List<String> argOptions = List.of("before-args", "after-args");
                 for (int i = 0; i < jars.size(); i++) {
                     hubs.add(HubProcess.start(jars.get(i), Files.createTempDirectory("saphan-compare-" + i),
-                            provider.dopa().baseUrl(), List.of(), new ArrayList<>(), logs.resolve("hub-" + i + ".log")));
+                            provider.dopa().baseUrl(), List.of(), ExchangeLoadBenchmark.words(options.get(argOptions.get(i))),
+                            logs.resolve("hub-" + i + ".log")));
                 }
                 List<Supplier<HttpRequest>> requests = new ArrayList<>();
                 for (HubProcess hub : hubs) {

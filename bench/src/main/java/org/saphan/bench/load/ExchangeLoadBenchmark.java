@@ -46,6 +46,11 @@ public final class ExchangeLoadBenchmark {
 
     private static final String SERVICE = "DOPA/citizen-profile/v1";
 
+    /** Extra JVM arguments for the hub under test (--hub-jvm), none by default. */
+    private static List<String> hubJvmArgs = List.of();
+    /** Extra arguments for the hub under test (--hub-args), none by default. */
+    private static List<String> hubArgs = List.of();
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         Path jar = Path.of(options.getOrDefault("hub-jar", "hub/target/saphan-hub.jar"));
@@ -58,6 +63,10 @@ public final class ExchangeLoadBenchmark {
         Files.createDirectories(out);
         String database = options.getOrDefault("database", "both");
         Path jfr = options.containsKey("jfr") ? Files.createDirectories(Path.of(options.get("jfr"))) : null;
+        // e.g. a profiler agent: --hub-jvm="-agentpath:/opt/async-profiler/lib/libasyncProfiler.so=start,file=hub.html"
+        hubJvmArgs = words(options.get("hub-jvm"));
+        // e.g. another setting of the hub: --hub-args="--saphan.signing.algorithm=ES256"
+        hubArgs = words(options.get("hub-args"));
         if (options.containsKey("soak")) {
             Soak.run(jar, database.equals("both") ? "h2" : database, Duration.ofSeconds(Long.parseLong(options.get("soak"))),
                     Double.parseDouble(options.getOrDefault("rate", "200")), out);
@@ -86,7 +95,7 @@ public final class ExchangeLoadBenchmark {
     private static Map<String, Object> run(String db, Path jar, AgencySimulators provider, List<String> citizens,
                                            List<Integer> levels, Duration each, Path out, Path jfr) throws Exception {
         Path dataDir = Files.createTempDirectory("saphan-bench-" + db);
-        List<String> extra = new ArrayList<>();
+        List<String> extra = new ArrayList<>(hubArgs);
         EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
         String countUrl = database(db, dataDir, postgres, extra);
         System.out.printf("== %s: hub with full pipeline, provider at %s%n", db, provider.dopa().baseUrl());
@@ -97,7 +106,7 @@ public final class ExchangeLoadBenchmark {
         long peakRss = 0;
         long peakHeap = 0;
         try {
-            try (HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), List.of(), extra, out.resolve("hub-" + db + ".log"))) {
+            try (HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), hubJvmArgs, extra, out.resolve("hub-" + db + ".log"))) {
                 String token = token(hub.baseUrl());
                 Supplier<HttpRequest> direct = directRequests(provider, citizens);
                 Supplier<HttpRequest> viaHub = () -> exchangeRequest(hub.baseUrl(), token, pick(citizens));
@@ -257,6 +266,11 @@ public final class ExchangeLoadBenchmark {
 
     static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    /** The space-separated words of an option's value; none when the option is absent. */
+    static List<String> words(String value) {
+        return value == null || value.isBlank() ? new ArrayList<>() : new ArrayList<>(List.of(value.trim().split("\\s+")));
     }
 
     static Map<String, String> parse(String[] args) {
