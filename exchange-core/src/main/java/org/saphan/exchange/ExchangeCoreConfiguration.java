@@ -139,10 +139,15 @@ public class ExchangeCoreConfiguration {
                 new AnswerRefusal(trail, count, sign));
     }
 
-    /** Agreement quotas, counted in the shared database (docs/metering.md). */
+    /** Agreement quotas, counted in the shared database (docs/metering.md); closed with the hub. */
     @Bean
-    EnforceQuota enforceQuota(JdbcTemplate jdbc, Clock clock, ExchangeMeter meter) {
-        return new EnforceQuota(new QuotaCounters(jdbc, clock), clock, meter::quotaUsed);
+    QuotaCounters quotaCounters(JdbcTemplate jdbc, Clock clock) {
+        return new QuotaCounters(jdbc, clock);
+    }
+
+    @Bean
+    EnforceQuota enforceQuota(QuotaCounters counters, Clock clock, ExchangeMeter meter) {
+        return new EnforceQuota(counters, clock, meter::quotaUsed);
     }
 
     /** Usage per agency for a period, from the access log (docs/metering.md). */

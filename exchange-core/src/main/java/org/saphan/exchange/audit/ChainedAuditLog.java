@@ -3,9 +3,10 @@ package org.saphan.exchange.audit;
 import org.saphan.exchange.audit.chain.CanonicalForm;
 import org.saphan.exchange.audit.chain.ChainEntry;
 import org.saphan.exchange.route.ExchangeEntry;
+import org.saphan.exchange.store.GroupCommit;
 import org.slf4j.Logger;
-import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,23 +14,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * The access log as one hash chain per hub node, written by group commit: requests put their record
- * on a bounded queue, one writer thread takes whatever is waiting, links it to the chain and commits
- * it in one transaction, then releases each waiting request. A request waits only for the batch that
- * holds its record; a full queue or a slow database fails the request at once or after
- * {@code writeTimeout}, never blocks it forever (fail closed: no record, no data).
+ * The access log as one hash chain per hub node, written by group commit ({@link GroupCommit}): requests put
+ * their record on a bounded queue, one writer thread takes whatever is waiting, links it to the chain and
+ * commits it in one transaction, then releases each waiting request. A request waits only for the batch that
+ * holds its record; a full queue or a slow database fails the request at once or after {@code writeTimeout},
+ * never blocks it forever (fail closed: no record, no data).
  */
 public final class ChainedAuditLog implements AuditLog, AutoCloseable {
 
@@ -37,40 +32,21 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
 
     private final DataSource dataSource;
     private final String node;
-    private final BlockingQueue<Pending> queue;
-    private volatile java.util.function.Consumer<Duration> commitListener = d -> { };
-    private final int maxBatch;
-    private final Duration writeTimeout;
-    private final Thread writer;
-    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final GroupCommit<AuditRecord, Void> writer;
+    private volatile Consumer<Duration> commitListener = d -> { };
+    /** Written by the writer thread only; read by anyone. */
     private volatile Head head;
-    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
 
     /** The last committed record of this node's chain. */
     public record Head(long seq, String hash) {
     }
 
-    private static final class Pending {
-        final AuditRecord record;
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        /** 0 waiting, 1 taken by the writer, 2 given up by the request: a given-up record is never written. */
-        final AtomicInteger state = new AtomicInteger();
-
-        Pending(AuditRecord record) {
-            this.record = record;
-        }
-    }
-
     public ChainedAuditLog(DataSource dataSource, String node, int queueCapacity, int maxBatch, Duration writeTimeout) {
         this.dataSource = dataSource;
         this.node = node;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.maxBatch = maxBatch;
-        this.writeTimeout = writeTimeout;
         this.head = readHead(dataSource, node);
-        this.writer = new Thread(this::drain, "audit-writer-" + node);
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = new GroupCommit<>("access-log", queueCapacity, maxBatch, writeTimeout, this::commit);
     }
 
     /** Resumes a node's chain after a restart: its last record, else its archive anchor, else genesis. */
@@ -111,15 +87,15 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
 
     /** Records waiting for the writer (the audit-queue gauge; near capacity means requests will soon fail). */
     public int queued() {
-        return queue.size();
+        return writer.queued();
     }
 
     public int queueCapacity() {
-        return queue.size() + queue.remainingCapacity();
+        return writer.capacity();
     }
 
     /** Told how long each committed batch took (for the batch-commit timer). */
-    public void onBatchCommitted(java.util.function.Consumer<Duration> listener) {
+    public void onBatchCommitted(Consumer<Duration> listener) {
         this.commitListener = listener;
     }
 
@@ -129,41 +105,13 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
 
     @Override
     public void record(AuditRecord record) {
-        if (!running.get()) {
-            throw new AuditUnavailableException("the access log is closed", null);
-        }
         if (!node.equals(record.hubNode())) {
             throw new AuditUnavailableException("record of another hub node: each node writes only its own chain", null);
         }
-        Pending p = new Pending(withStorableTime(record));
-        if (!queue.offer(p)) {
-            throw new AuditUnavailableException("the access-log queue is full", null);
-        }
         try {
-            p.done.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            if (p.state.compareAndSet(0, 2)) {
-                throw new AuditUnavailableException("the access log did not commit in time", e);
-            }
-            // the writer already holds it: wait for its batch, which is bounded by the database's own timeouts
-            awaitTaken(p);
-        } catch (ExecutionException e) {
-            throw new AuditUnavailableException("the access-log record could not be committed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.state.compareAndSet(0, 2);
-            throw new AuditUnavailableException("interrupted while the access log was committing", e);
-        }
-    }
-
-    private void awaitTaken(Pending p) {
-        try {
-            p.done.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            throw new AuditUnavailableException("the access log did not commit in time", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("interrupted while the access log was committing", e);
+            writer.submit(withStorableTime(record));
+        } catch (GroupCommit.Unavailable e) {
+            throw new AuditUnavailableException(e.getMessage(), e.getCause());
         }
     }
 
@@ -178,54 +126,16 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
      * The writer's lines concern a whole batch: its MDC {@code exchangeId} lists every exchange of the batch
      * (comma-separated), so a search for one exchange id finds them too.
      */
-    private static MDC.MDCCloseable namingExchanges(List<Pending> batch) {
+    private static MDC.MDCCloseable namingExchanges(List<AuditRecord> batch) {
         StringBuilder ids = new StringBuilder();
-        for (Pending p : batch) {
-            ids.append(ids.isEmpty() ? "" : ",").append(p.record.exchangeId());
+        for (AuditRecord r : batch) {
+            ids.append(ids.isEmpty() ? "" : ",").append(r.exchangeId());
         }
         return MDC.putCloseable(ExchangeEntry.MDC_EXCHANGE_ID, ids.toString());
     }
 
-    private void drain() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running.get() || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                // the class only: a driver's message can quote the batch's values
-                try (MDC.MDCCloseable ids = namingExchanges(batch)) {
-                    LOG.error("access-log writer failed on a batch: {}", e.getClass().getName());
-                }
-                batch.forEach(p -> p.done.completeExceptionally(e));
-            } finally {
-                batch.clear();
-            }
-        }
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            left.done.completeExceptionally(new IllegalStateException("the access log closed"));
-        }
-    }
-
-    private void commit(List<Pending> batch) {
-        List<Pending> taken = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-            if (p.state.compareAndSet(0, 1)) {
-                taken.add(p);
-            }
-        }
-        if (taken.isEmpty()) {
-            return;
-        }
+    /** One batch (the writer thread): link the records to the chain, commit them in one transaction. */
+    private List<Void> commit(List<AuditRecord> records) throws SQLException {
         long started = System.nanoTime();
         Head before = head;
         long seq = before.seq();
@@ -233,8 +143,8 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
-                for (Pending p : taken) {
-                    ChainEntry e = ChainEntry.link(p.record, ++seq, prev);
+                for (AuditRecord r : records) {
+                    ChainEntry e = ChainEntry.link(r, ++seq, prev);
                     AuditRows.bind(ps, e);
                     ps.addBatch();
                     prev = e.recordHash();
@@ -247,33 +157,27 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
-            head = new Head(seq, prev);
-            batches.incrementAndGet();
-            commitListener.accept(Duration.ofNanos(System.nanoTime() - started));
-            taken.forEach(p -> p.done.complete(null));
         } catch (SQLException | RuntimeException e) {
             // no message with record content: the failure may concern a subject's row
-            try (MDC.MDCCloseable ids = namingExchanges(taken)) {
-                LOG.warn("access-log batch of {} records not committed: {}", taken.size(), e.getClass().getSimpleName());
+            try (MDC.MDCCloseable ids = namingExchanges(records)) {
+                LOG.warn("access-log batch of {} records not committed: {}", records.size(), e.getClass().getSimpleName());
             }
-            taken.forEach(p -> p.done.completeExceptionally(e));
             try {
                 head = readHead(dataSource, node); // the commit may have landed before the error
             } catch (RuntimeException again) {
                 head = before;
             }
+            throw e;
         }
+        head = new Head(seq, prev);
+        batches.incrementAndGet();
+        commitListener.accept(Duration.ofNanos(System.nanoTime() - started));
+        return Arrays.asList(new Void[records.size()]);
     }
 
     /** Writes what is queued, then stops. Idempotent. */
     @Override
     public void close() {
-        if (running.compareAndSet(true, false)) {
-            try {
-                writer.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        writer.close();
     }
 }

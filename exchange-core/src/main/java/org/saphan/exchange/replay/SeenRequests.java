@@ -1,47 +1,118 @@
 package org.saphan.exchange.replay;
 
 import org.saphan.exchange.route.RefuseReplay;
-import org.springframework.dao.DuplicateKeyException;
+import org.saphan.exchange.store.GroupCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Request ids seen per client, in the shared database: the unique key on (client, request id) makes
- * the second use fail on whichever node it arrives. Rows older than the window are purged, at most
- * once a minute per node, by whichever request comes along.
+ * Request ids seen per client, in the shared database: the unique key on (client, request id) makes the second
+ * use fail on whichever node it arrives. The ids waiting at one moment are inserted in one transaction (group
+ * commit) with {@code ON CONFLICT DO NOTHING}, whose row count says, per id, whether it was new: the check is
+ * exact and made before the provider is called, at one round trip per batch instead of one per request. Rows
+ * older than the window are purged, at most once a minute per node.
  */
-public final class SeenRequests implements RefuseReplay.RequestIds {
+public final class SeenRequests implements RefuseReplay.RequestIds, AutoCloseable {
 
     private static final long PURGE_EVERY_MILLIS = 60_000;
+
+    private static final String INSERT = "INSERT INTO seen_request (client_id, request_id, seen_at) VALUES (?, ?, ?) "
+            + "ON CONFLICT DO NOTHING";
+    /** A seen id outside the window (not yet purged) may be used again. */
+    private static final String REUSE = "UPDATE seen_request SET seen_at = ? WHERE client_id = ? AND request_id = ? AND seen_at < ?";
+
+    /** One use of a request id waiting to be registered. */
+    private record Use(String clientId, String requestId, Instant at) {
+    }
+
+    /** Keys in one order, so two nodes' batches cannot deadlock on each other's rows. */
+    private static final Comparator<Use> KEY_ORDER = Comparator.comparing(Use::clientId).thenComparing(Use::requestId);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration window;
     private final AtomicLong lastPurge = new AtomicLong();
+    private final GroupCommit<Use, Boolean> register;
 
     public SeenRequests(JdbcTemplate jdbc, Clock clock, Duration window) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.window = window;
+        this.register = new GroupCommit<>("replay register", 10_000, 500, Duration.ofSeconds(2), this::insert);
     }
 
     @Override
     public boolean firstUse(String clientId, String requestId) {
-        Instant now = clock.instant();
-        purgeNowAndThen(now);
         try {
-            jdbc.update("INSERT INTO seen_request (client_id, request_id, seen_at) VALUES (?, ?, ?)",
-                    clientId, requestId, Timestamp.from(now));
-            return true;
-        } catch (DuplicateKeyException seen) {
-            // seen before; outside the window (not yet purged) the id may be used again
-            return jdbc.update("UPDATE seen_request SET seen_at = ? WHERE client_id = ? AND request_id = ? AND seen_at < ?",
-                    Timestamp.from(now), clientId, requestId, Timestamp.from(now.minus(window))) == 1;
+            return register.submit(new Use(clientId, requestId, clock.instant()));
+        } catch (GroupCommit.Unavailable e) {
+            throw new IllegalStateException(e.getMessage(), e.getCause());
+        }
+    }
+
+    /** One batch (the writer thread), in one transaction: true for each use that is the first in the window. */
+    private List<Boolean> insert(List<Use> uses) throws SQLException {
+        purgeNowAndThen();
+        List<Use> ordered = new ArrayList<>(uses);
+        ordered.sort(KEY_ORDER);
+        java.util.Map<Use, Boolean> first = new java.util.IdentityHashMap<>();
+        try (Connection c = jdbc.getDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int[] inserted;
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (Use u : ordered) {
+                        ps.setString(1, u.clientId());
+                        ps.setString(2, u.requestId());
+                        ps.setTimestamp(3, Timestamp.from(u.at()));
+                        ps.addBatch();
+                    }
+                    inserted = ps.executeBatch();
+                }
+                for (int i = 0; i < ordered.size(); i++) {
+                    Use u = ordered.get(i);
+                    if (inserted[i] == 1) {
+                        first.put(u, true);
+                    } else if (inserted[i] == 0) {
+                        // seen before, in the table or earlier in this batch (then it is inside the window)
+                        first.put(u, reuse(c, u));
+                    } else {
+                        throw new SQLException("the driver did not say whether a request id was new (" + inserted[i] + ")");
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        List<Boolean> answers = new ArrayList<>(uses.size());
+        for (Use u : uses) {
+            answers.add(first.get(u));
+        }
+        return answers;
+    }
+
+    private boolean reuse(Connection c, Use u) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(REUSE)) {
+            ps.setTimestamp(1, Timestamp.from(u.at()));
+            ps.setString(2, u.clientId());
+            ps.setString(3, u.requestId());
+            ps.setTimestamp(4, Timestamp.from(u.at().minus(window)));
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -49,10 +120,16 @@ public final class SeenRequests implements RefuseReplay.RequestIds {
         return jdbc.update("DELETE FROM seen_request WHERE seen_at < ?", Timestamp.from(clock.instant().minus(window)));
     }
 
-    private void purgeNowAndThen(Instant now) {
+    private void purgeNowAndThen() {
+        long now = clock.millis();
         long last = lastPurge.get();
-        if (now.toEpochMilli() - last >= PURGE_EVERY_MILLIS && lastPurge.compareAndSet(last, now.toEpochMilli())) {
+        if (now - last >= PURGE_EVERY_MILLIS && lastPurge.compareAndSet(last, now)) {
             purge();
         }
+    }
+
+    @Override
+    public void close() {
+        register.close();
     }
 }

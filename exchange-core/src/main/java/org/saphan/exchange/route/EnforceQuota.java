@@ -20,8 +20,18 @@ public final class EnforceQuota implements Processor {
     /** Shared counters of calls per agreement and window. */
     @FunctionalInterface
     public interface QuotaUse {
-        /** Counts one call in this window and answers the window's count including it. */
-        long countCall(String agreementId, Window window, Instant windowStart);
+        /**
+         * Counts one call at {@code at}: in its minute window when the quota has a per-minute limit, and in its day
+         * window when it has a per-day limit, unless the call is over the minute's limit (a call the minute refuses
+         * does not use up the day).
+         *
+         * @return each window's count including this call; 0 for a window it was not counted in
+         */
+        Uses countCall(String agreementId, Agreement.Quota quota, Instant at);
+    }
+
+    /** The counts of one call's windows, including the call; 0 where it was not counted. */
+    public record Uses(long minute, long day) {
     }
 
     public enum Window {
@@ -72,21 +82,25 @@ public final class EnforceQuota implements Processor {
         if (agreement == null || agreement.quota() == null) {
             return;
         }
-        Instant now = clock.instant();
-        enforce(agreement, Window.MINUTE, agreement.quota().perMinute(), now);
-        enforce(agreement, Window.DAY, agreement.quota().perDay(), now);
-    }
-
-    private void enforce(Agreement agreement, Window window, Integer limit, Instant now) {
-        if (limit == null) {
+        Agreement.Quota quota = agreement.quota();
+        if (quota.perMinute() == null && quota.perDay() == null) {
             return;
         }
-        long uses;
+        Instant now = clock.instant();
+        Uses uses;
         try {
-            uses = use.countCall(agreement.id(), window, window.start(now));
+            uses = use.countCall(agreement.id(), quota, now);
         } catch (RuntimeException e) {
             throw new ExchangeRefusal(ProblemCode.HUB_UNAVAILABLE,
                     "The hub cannot check this agreement's quota now. Try again later.");
+        }
+        enforce(agreement, Window.MINUTE, quota.perMinute(), uses.minute(), now);
+        enforce(agreement, Window.DAY, quota.perDay(), uses.day(), now);
+    }
+
+    private void enforce(Agreement agreement, Window window, Integer limit, long uses, Instant now) {
+        if (limit == null || uses == 0) {
+            return;
         }
         listener.used(agreement, window, uses, limit);
         if (uses > limit) {

@@ -107,11 +107,15 @@ class ExchangeRouteTest extends CamelTestSupport {
                 new Authenticate(r -> Optional.ofNullable(r.header(InboundRequest.AUTHORIZATION)).map(tokens::get)),
                 new AdmitRequest(JSON), new RefuseReplay((client, id) -> seenRequestIds.add(client + " " + id)),
                 new FindService(() -> catalog), new FindAgreement(() -> catalog, CLOCK),
-                new EnforceQuota((agreement, window, start) -> {
+                new EnforceQuota((agreement, quota, at) -> {
                     if (quotaBroken) {
                         throw new IllegalStateException("database down");
                     }
-                    return quotaUse.merge(agreement + " " + window + " " + start, 1L, Long::sum);
+                    long minute = quota.perMinute() == null ? 0
+                            : quotaUse.merge(agreement + " MINUTE " + EnforceQuota.Window.MINUTE.start(at), 1L, Long::sum);
+                    long day = quota.perDay() == null || (quota.perMinute() != null && minute > quota.perMinute()) ? 0
+                            : quotaUse.merge(agreement + " DAY " + EnforceQuota.Window.DAY.start(at), 1L, Long::sum);
+                    return new EnforceQuota.Uses(minute, day);
                 }, CLOCK),
                 new ValidateRequest(), new DecidePolicy(new PolicyEngine(), consents, subjects, CLOCK, meter),
                 new ValidateAnswer(), new ReleaseAgreedFields(),
