@@ -116,33 +116,32 @@ public final class ExchangeLoadBenchmark {
                 // long enough for the JIT to compile the hot path on a busy machine, else the first level measures the compiler
                 hubOk += load.closedLoop("warm-up hub", viaHub, 16, Duration.ofSeconds(20)).ok();
 
-                List<Map<String, Object>> closed = new ArrayList<>();
+                // Every hub phase runs back to back, then every direct phase: a hub left idle while the direct phases ran
+                // would have part of its compiled code flushed (JDK 17's code-cache sweeper) and measure the JIT again.
+                List<LoadGenerator.Result> hubLevels = new ArrayList<>();
+                List<double[]> hubCosts = new ArrayList<>();
                 double peakHub = 0;
-                double peakDirect = 0;
                 for (int level : levels) {
-                    LoadGenerator.Result d = load.closedLoop("direct", direct, level, each);
                     if (jfr != null) {
                         hub.jcmd("JFR.start", "name=c" + level, "settings=profile");
                     }
-                    long cpuBefore = hub.cpuMillis();
+                    HubProcess.Costs before = hub.costs();
                     LoadGenerator.Result h = load.closedLoop("hub", viaHub, level, each);
-                    double cpuPerExchange = cpuPerExchange(hub, cpuBefore, h);
+                    hubCosts.add(hub.costs().perExchangeSince(before, h.ok() + h.failed()));
                     if (jfr != null) {
                         hub.jcmd("JFR.stop", "name=c" + level, "filename=" + jfr.resolve("hub-" + db + "-c" + level + ".jfr").toAbsolutePath());
                     }
                     hubOk += h.ok();
+                    hubLevels.add(h);
                     peakRss = Math.max(peakRss, hub.rssBytes());
                     peakHeap = Math.max(peakHeap, hub.heapUsedBytes());
                     peakHub = Math.max(peakHub, h.throughput());
-                    peakDirect = Math.max(peakDirect, d.throughput());
-                    closed.add(Map.of("concurrency", level, "direct", figures(d), "hub", figures(h),
-                            "ratio", round(h.throughput() / d.throughput()), "hubCpuMsPerExchange", round(cpuPerExchange)));
-                    System.out.printf("c=%-4d direct %8.0f/s p50 %6.2f ms | hub %8.0f/s p50 %6.2f ms p99 %6.2f ms | ratio %.2f | failed %d %s| hub CPU %.2f ms/exchange%n",
-                            level, d.throughput(), d.percentileMillis(50), h.throughput(), h.percentileMillis(50),
-                            h.percentileMillis(99), h.throughput() / d.throughput(), h.failed(), h.failures(), cpuPerExchange);
+                    System.out.printf("c=%-4d hub %8.0f/s p50 %6.2f ms p99 %6.2f ms | failed %d %s| hub CPU %.2f ms/exchange, "
+                                    + "%.1f access-log records per batch%n", level, h.throughput(), h.percentileMillis(50),
+                            h.percentileMillis(99), h.failed(), h.failures(), hubCosts.get(hubCosts.size() - 1)[0],
+                            hubCosts.get(hubCosts.size() - 1)[3]);
                 }
                 double rate = Math.max(1, Math.floor(peakHub / 2));
-                LoadGenerator.Result d = load.fixedRate("direct", direct, rate, each.multipliedBy(2), 512);
                 HubProcess.Costs before = hub.costs();
                 LoadGenerator.Result h = load.fixedRate("hub", viaHub, rate, each.multipliedBy(2), 512);
                 double[] per = hub.costs().perExchangeSince(before, h.ok() + h.failed());
@@ -150,6 +149,28 @@ public final class ExchangeLoadBenchmark {
                 hubOk += h.ok();
                 peakRss = Math.max(peakRss, hub.rssBytes());
                 peakHeap = Math.max(peakHeap, hub.heapUsedBytes());
+
+                List<Map<String, Object>> closed = new ArrayList<>();
+                double peakDirect = 0;
+                for (int i = 0; i < levels.size(); i++) {
+                    int level = levels.get(i);
+                    LoadGenerator.Result d = load.closedLoop("direct", direct, level, each);
+                    LoadGenerator.Result hl = hubLevels.get(i);
+                    peakDirect = Math.max(peakDirect, d.throughput());
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("concurrency", level);
+                    row.put("direct", figures(d));
+                    row.put("hub", figures(hl));
+                    row.put("ratio", round(hl.throughput() / d.throughput()));
+                    row.put("hubCpuMsPerExchange", round(hubCosts.get(i)[0]));
+                    row.put("hubDbCheckoutsPerExchange", round(hubCosts.get(i)[1]));
+                    row.put("auditRecordsPerBatch", round(hubCosts.get(i)[3]));
+                    closed.add(row);
+                    System.out.printf("c=%-4d direct %8.0f/s p50 %6.2f ms | hub %8.0f/s p50 %6.2f ms p99 %6.2f ms | ratio %.2f | failed %d %s| hub CPU %.2f ms/exchange%n",
+                            level, d.throughput(), d.percentileMillis(50), hl.throughput(), hl.percentileMillis(50),
+                            hl.percentileMillis(99), hl.throughput() / d.throughput(), hl.failed(), hl.failures(), hubCosts.get(i)[0]);
+                }
+                LoadGenerator.Result d = load.fixedRate("direct", direct, rate, each.multipliedBy(2), 512);
                 Map<String, Object> fixed = new LinkedHashMap<>();
                 fixed.put("ratePerSecond", rate);
                 fixed.put("direct", figures(d));
@@ -157,14 +178,15 @@ public final class ExchangeLoadBenchmark {
                 fixed.put("hubCpuMsPerExchange", round(cpuPerExchange));
                 fixed.put("hubDbCheckoutsPerExchange", round(per[1]));
                 fixed.put("hubAllocatedKiBPerExchange", round(per[2]));
+                fixed.put("auditRecordsPerBatch", round(per[3]));
                 fixed.put("addedLatencyMs", Map.of(
                         "p50", round(h.percentileMillis(50) - d.percentileMillis(50)),
                         "p99", round(h.percentileMillis(99) - d.percentileMillis(99)),
                         "p99.9", round(h.percentileMillis(99.9) - d.percentileMillis(99.9))));
                 System.out.printf("fixed rate %.0f/s: added latency p50 %.2f ms, p99 %.2f ms; per exchange hub CPU %.2f ms, "
-                                + "%.1f DB checkouts, %.1f KiB allocated%n", rate,
+                                + "%.1f DB checkouts, %.1f KiB allocated; %.1f access-log records per batch%n", rate,
                         h.percentileMillis(50) - d.percentileMillis(50), h.percentileMillis(99) - d.percentileMillis(99),
-                        cpuPerExchange, per[1], per[2]);
+                        cpuPerExchange, per[1], per[2], per[3]);
                 result.put("closedLoop", closed);
                 result.put("peakThroughput", Map.of("direct", round(peakDirect), "hub", round(peakHub),
                         "ratio", round(peakHub / peakDirect)));
@@ -198,11 +220,6 @@ public final class ExchangeLoadBenchmark {
     static Supplier<HttpRequest> directRequests(AgencySimulators provider, List<String> citizens) {
         return () -> HttpRequest.newBuilder(URI.create(provider.dopa().baseUrl()
                 + "/dopa/linkage/citizen-profile?PID=" + pick(citizens))).GET().build();
-    }
-
-    /** Hub CPU milliseconds per exchange sent in the phase that began at {@code cpuBefore}. */
-    private static double cpuPerExchange(HubProcess hub, long cpuBefore, LoadGenerator.Result phase) throws IOException {
-        return (hub.cpuMillis() - cpuBefore) / (double) Math.max(1, phase.ok() + phase.failed());
     }
 
     static HttpRequest exchangeRequest(String hub, String token, String citizenId) {

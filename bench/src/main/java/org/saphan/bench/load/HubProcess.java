@@ -122,15 +122,19 @@ final class HubProcess implements AutoCloseable {
      */
     Costs costs() throws IOException, InterruptedException {
         return new Costs(cpuMillis(), scrapeSum("hikaricp_connections_usage_seconds_count", null),
-                scrapeSum("jvm_gc_memory_allocated_bytes_total", null));
+                scrapeSum("jvm_gc_memory_allocated_bytes_total", null),
+                scrapeSum("saphan_audit_batch_commit_seconds_count", null));
     }
 
-    record Costs(long cpuMillis, double dbCheckouts, double allocatedBytes) {
-        /** Per exchange since {@code before}: CPU ms, database checkouts, KiB allocated. */
+    record Costs(long cpuMillis, double dbCheckouts, double allocatedBytes, double auditBatches) {
+        /**
+         * Per exchange since {@code before}: CPU ms, database checkouts, KiB allocated; and access-log records per
+         * group-commit batch (each exchange writes one record), the figure the batch size is judged by.
+         */
         double[] perExchangeSince(Costs before, long exchanges) {
             double n = Math.max(1, exchanges);
             return new double[] {(cpuMillis - before.cpuMillis) / n, (dbCheckouts - before.dbCheckouts) / n,
-                    (allocatedBytes - before.allocatedBytes) / 1024 / n};
+                    (allocatedBytes - before.allocatedBytes) / 1024 / n, n / Math.max(1, auditBatches - before.auditBatches)};
         }
     }
 
