@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * java -cp bench/target/benchmarks.jar org.saphan.bench.load.CompareHubs --before=old.jar --after=hub/target/saphan-hub.jar \
  *      [--rounds=4] [--seconds=6] [--concurrency=16]
  *      [--before-args="--saphan.signing.algorithm=ES256"] [--after-args="..."]   (hub arguments, e.g. to compare settings of one build)
+ *      [--before-java=/usr/lib/jvm/java-17-openjdk-amd64] [--after-java=/usr/lib/jvm/temurin-25-jdk-amd64]   (the hubs' JDKs)
  * </pre>
  */
 public final class CompareHubs {
@@ -41,8 +42,10 @@ public final class CompareHubs {
             List<HubProcess> hubs = new ArrayList<>();
             try {
                 List<String> argOptions = List.of("before-args", "after-args");
+                List<String> javaOptions = List.of("before-java", "after-java");
                 for (int i = 0; i < jars.size(); i++) {
-                    hubs.add(HubProcess.start(jars.get(i), Files.createTempDirectory("saphan-compare-" + i),
+                    Path javaHome = Path.of(options.getOrDefault(javaOptions.get(i), System.getProperty("java.home")));
+                    hubs.add(HubProcess.start(javaHome, jars.get(i), Files.createTempDirectory("saphan-compare-" + i),
                             provider.dopa().baseUrl(), List.of(), ExchangeLoadBenchmark.words(options.get(argOptions.get(i))),
                             logs.resolve("hub-" + i + ".log")));
                 }

@@ -30,9 +30,14 @@ final class HubProcess implements AutoCloseable {
 
     static HubProcess start(Path jar, Path dataDir, String providerUrl, List<String> jvmArgs, List<String> extraArgs, Path log)
             throws IOException, InterruptedException {
+        return start(Path.of(System.getProperty("java.home")), jar, dataDir, providerUrl, jvmArgs, extraArgs, log);
+    }
+
+    /** As above, on the JDK at {@code javaHome} (e.g. a newer one, to measure what it gives). */
+    static HubProcess start(Path javaHome, Path jar, Path dataDir, String providerUrl, List<String> jvmArgs, List<String> extraArgs,
+                            Path log) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(), "-Xmx1g"));
         command.addAll(jvmArgs); // e.g. a flight recording of the hot path
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
