@@ -2,7 +2,6 @@ package org.saphan.security.signing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -52,22 +51,12 @@ public final class SigningKey {
                         .algorithm(algorithm.jwsAlgorithm()).build();
             };
             this.jwsSigner = switch (algorithm) {
-                case ES256 -> es256Signer((ECPrivateKey) privateKey);
+                case ES256 -> new Es256BcSigner((ECPrivateKey) privateKey);
                 case EdDSA -> new Ed25519BcSigner(privateKey);
             };
         } catch (JOSEException | ClassCastException e) {
             throw new IllegalArgumentException("not a " + algorithm + " key pair", e);
         }
-    }
-
-    /**
-     * Nimbus' ECDSA signer on Bouncy Castle's provider: about twice the JDK 17 provider's
-     * signatures per second (see docs/signing.md). Verifiers use whatever they have.
-     */
-    private static ECDSASigner es256Signer(ECPrivateKey key) throws JOSEException {
-        ECDSASigner signer = new ECDSASigner(key);
-        signer.getJCAContext().setProvider(BouncyCastle.PROVIDER);
-        return signer;
     }
 
     /** RFC 7638 JWK thumbprint (SHA-256, base64url) of the public key. */
