@@ -1,6 +1,13 @@
 package org.saphan.bench;
 
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,11 +22,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +53,7 @@ public class SignaturePrimitivesBenchmark {
     private KeyPair ec;
     private KeyPair ed;
     private Ed25519PrivateKeyParameters edBc;
+    private ECPrivateKeyParameters ecBc;
 
     @Setup
     public void setUp() throws GeneralSecurityException {
@@ -53,6 +63,9 @@ public class SignaturePrimitivesBenchmark {
         ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] pkcs8 = ed.getPrivate().getEncoded();
         edBc = new Ed25519PrivateKeyParameters(pkcs8, pkcs8.length - 32);
+        X9ECParameters p256 = CustomNamedCurves.getByName("secp256r1");
+        ecBc = new ECPrivateKeyParameters(((ECPrivateKey) ec.getPrivate()).getS(),
+                new ECDomainParameters(p256.getCurve(), p256.getG(), p256.getN(), p256.getH()));
     }
 
     @Benchmark
@@ -69,6 +82,18 @@ public class SignaturePrimitivesBenchmark {
         s.initSign(ec.getPrivate());
         s.update(input);
         return s.sign();
+    }
+
+    /** What the hub signs ES256 with (Es256BcSigner): the lightweight API on the curve built once, RFC 6979 nonces. */
+    @Benchmark
+    public BigInteger[] es256BouncyCastleLightweight() {
+        SHA256Digest sha256 = new SHA256Digest();
+        sha256.update(input, 0, input.length);
+        byte[] digest = new byte[32];
+        sha256.doFinal(digest, 0);
+        ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        ecdsa.init(true, ecBc);
+        return ecdsa.generateSignature(digest);
     }
 
     @Benchmark
