@@ -166,11 +166,9 @@ public final class GroupCommit<T, R> implements AutoCloseable {
             if (results.size() != items.size()) {
                 throw new IllegalStateException("a batch of " + items.size() + " answered " + results.size() + " results");
             }
-        } catch (Exception | Error e) {
+        } catch (Throwable e) {
+            // the batch fails, the writer goes on: a later batch may find the database back
             taken.forEach(p -> p.done.completeExceptionally(e));
-            if (e instanceof Error error) {
-                throw error;
-            }
             return;
         }
         for (int i = 0; i < taken.size(); i++) {
