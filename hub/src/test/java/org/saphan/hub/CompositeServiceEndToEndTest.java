@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one-stop HUB/welfare-eligibility/v1 over real HTTP: its three parts run as sub-exchanges, each under its
- * own agreement and legal basis, each audited under its own exchange id and the composite's correlation id;
- * a refused or failed part is reported and the others still answer.
+ * own agreement and legal basis, each audited under its own exchange id and the composite's correlation id,
+ * all three at once; a refused or failed part is reported and the others still answer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CompositeServiceEndToEndTest extends HubTestSupport {
@@ -32,7 +32,11 @@ class CompositeServiceEndToEndTest extends HubTestSupport {
     JdbcTemplate jdbc;
 
     private HttpResponse<String> ask(String citizenId, String consentId) {
-        Map<String, String> headers = exchangeHeaders(bearer(PORTAL, PORTAL_SECRET));
+        return ask(bearer(PORTAL, PORTAL_SECRET), citizenId, consentId);
+    }
+
+    private HttpResponse<String> ask(String token, String citizenId, String consentId) {
+        Map<String, String> headers = exchangeHeaders(token);
         // the one-stop answer holds disability data: its own agreement names an s.26 basis
         headers.put("X-Legal-Basis", "pdpa-26-5");
         String consents = consentId == null ? "" : ",\"consents\":{\"" + DISABILITY + "\":\"" + consentId + "\"}";
@@ -103,14 +107,14 @@ class CompositeServiceEndToEndTest extends HubTestSupport {
 
     @Test
     void aRefusedPartIsReportedAndTheOthersAnswer() {
-        // no consent id for the sensitive part: MSDHS's agreement names two bases, so that part is refused
+        // no consent id for the sensitive part, whose agreement allows only (explicit) consent: refused
         HttpResponse<String> response = ask(CARD_HOLDER, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode data = read(response.body()).path("data");
         String exchangeId = read(response.body()).path("exchangeId").asText();
         JsonNode refused = parts(data).get(DISABILITY);
         assertThat(refused.path("released").asBoolean()).isFalse();
-        assertThat(refused.path("code").asText()).isEqualTo("invalid-request"); // no legal basis, as on the GDX face
+        assertThat(refused.path("code").asText()).isEqualTo("consent-required"); // says what the caller must add
         assertThat(data.has("disability")).isFalse();
         assertThat(data.path("eligibility").path("disabilityAllowance").asText()).isEqualTo("unknown");
         assertThat(parts(data).get(PROFILE).path("code").asText()).isEqualTo("ok");
@@ -122,6 +126,27 @@ class CompositeServiceEndToEndTest extends HubTestSupport {
         assertThat(row.get("decision")).isEqualTo("deny");
         assertThat(row.get("reason_code")).isEqualTo(refused.path("code").asText());
         assertThat(row.get("correlation_id")).isEqualTo(exchangeId);
+    }
+
+    @Test
+    void thePartsRunInParallel() {
+        String consent = explicitConsent();
+        String token = bearer(PORTAL, PORTAL_SECRET);
+        ask(token, CARD_HOLDER, consent); // every part's connection and code path warm, so timing is the parts'
+        long delayMs = 450; // under each part's provider timeout in the test hub (700 ms, 700 ms, 1 s)
+        SIMULATORS.dopa().faults().set(FaultMode.SLOW, delayMs);
+        SIMULATORS.msdhs().faults().set(FaultMode.SLOW, delayMs);
+        SIMULATORS.cgd().faults().set(FaultMode.SLOW, delayMs);
+        long started = System.nanoTime();
+        HttpResponse<String> response = ask(token, CARD_HOLDER, consent);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        parts(read(response.body()).path("data")).values()
+                .forEach(p -> assertThat(p.path("code").asText()).as(p.toString()).isEqualTo("ok"));
+        // one after another the three would take at least 3 x 450 ms; any two in sequence at least 900 ms
+        assertThat(tookMs).as("one-stop answer in ms, each part's provider taking %d ms", delayMs)
+                .isBetween(delayMs, 2 * delayMs - 1);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -114,10 +115,9 @@ final class CompositeCall implements Processor {
     }
 
     /**
-     * The part's request as a face would build it. The legal basis comes from the consumer's agreement for the
-     * part: explicit consent when the caller gave a consent id for the part and the agreement allows it, else
-     * the agreement's one legal basis; an agreement naming several (or none) leaves it out, so the route
-     * refuses that part (invalid-request), audited under the part's own exchange id.
+     * The part's request as a face would build it, with the legal basis {@link #legalBasis} chooses from the
+     * consumer's agreement for the part; the route decides the part under it and audits it under the part's
+     * own exchange id.
      */
     private ExchangeState subExchange(ExchangeState outer, ServiceId part, String consentId, JsonNode request,
                                       Catalog now, LocalDate today) {
@@ -144,11 +144,39 @@ final class CompositeCall implements Processor {
         return sub;
     }
 
+    /**
+     * A part's legal basis, from the consumer's agreement for it (the caller names one basis, for the composite):
+     * <ul>
+     *   <li>the caller gave a consent id for the part: explicit consent if the agreement allows it, else consent;</li>
+     *   <li>else the agreement's one basis that needs no consent record, if it has exactly one;</li>
+     *   <li>else, if the agreement allows only consent bases, the strongest of them without a consent id, so
+     *       the route refuses the part with the code that says what is missing: {@code consent-required}, or
+     *       {@code explicit-consent-required} when only plain consent is agreed for sensitive fields;</li>
+     *   <li>else none (several bases without consent, as the GDX face would not guess either): the route
+     *       refuses the part with {@code invalid-request}.</li>
+     * </ul>
+     */
     static Optional<LegalBasis> legalBasis(Agreement agreement, String consentId) {
-        if (consentId != null && agreement.legalBases().contains(LegalBasis.EXPLICIT_CONSENT)) {
+        Set<LegalBasis> agreed = agreement.legalBases();
+        if (consentId != null) {
+            if (agreed.contains(LegalBasis.EXPLICIT_CONSENT)) {
+                return Optional.of(LegalBasis.EXPLICIT_CONSENT);
+            }
+            if (agreed.contains(LegalBasis.CONSENT)) {
+                return Optional.of(LegalBasis.CONSENT);
+            }
+        }
+        List<LegalBasis> withoutConsent = agreed.stream().filter(b -> !b.needsConsentRecord()).toList();
+        if (withoutConsent.size() == 1) {
+            return Optional.of(withoutConsent.get(0));
+        }
+        if (withoutConsent.isEmpty() && agreed.contains(LegalBasis.EXPLICIT_CONSENT)) {
             return Optional.of(LegalBasis.EXPLICIT_CONSENT);
         }
-        return agreement.soleLegalBasis();
+        if (withoutConsent.isEmpty() && agreed.contains(LegalBasis.CONSENT)) {
+            return Optional.of(LegalBasis.CONSENT);
+        }
+        return Optional.empty();
     }
 
     private PartOutcome outcome(ServiceId part, ExchangeState sub) {

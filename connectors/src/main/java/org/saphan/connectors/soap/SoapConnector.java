@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   kind: soap
  *   timeout: 3s
  *   settings:
- *     address: http://127.0.0.1:18082/dopa/soap/house-registration
+ *     address: http://127.0.0.1:18083/dopa/soap/house-registration
  *     operation: DOPA/house-registration      # one of SoapOperations
  *     request: {PID: citizenId}               # native request field: standard request field
  *     mapping: classpath:mappings/DOPA/house-registration/v1.yaml

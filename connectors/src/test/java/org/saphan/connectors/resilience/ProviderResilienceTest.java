@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +76,7 @@ class ProviderResilienceTest extends CamelTestSupport {
                   - {code: DOPC, nameTh: ค, nameEn: C}
                 services:
                 """
-                + service(RETRIED, retried, "retries: 2\nretryBackoff: 20ms\ntimeout: x")
+                + service(RETRIED, retried, "retries: 2\nretryBackoff: 150ms")
                 + service(BROKEN, broken, "")
                 + service(NARROW, narrow, "maxConcurrentCalls: 2");
         RestConnector connector = new RestConnector(new DefaultResourceLoader());
@@ -112,16 +114,46 @@ class ProviderResilienceTest extends CamelTestSupport {
     }
 
     @Test
-    void retriesADroppedConnectionOfAnIdempotentReadWithBackoff() {
+    void retriesADroppedConnectionOfAnIdempotentReadWithBackoff() throws Exception {
         retried.dopa().faults().set(FaultMode.DROP);
         retried.dopa().resetRequestCount();
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        Thread watcher = watchArrivals(retried, arrivals);
         try {
             assertThat(refusal(RETRIED)).isEqualTo(ProblemCode.PROVIDER_UNAVAILABLE);
             assertThat(retried.dopa().requestCount()).isEqualTo(3); // the call and two retries
         } finally {
+            watcher.interrupt();
+            watcher.join();
             retried.dopa().faults().clear();
         }
+        // the waits between attempts: the backoff (150 ms) before the first retry, doubled before the second
+        assertThat(arrivals).hasSize(3);
+        long first = (arrivals.get(1) - arrivals.get(0)) / 1_000_000;
+        long second = (arrivals.get(2) - arrivals.get(1)) / 1_000_000;
+        assertThat(first).as("ms before the first retry").isBetween(150L, 299L);
+        assertThat(second).as("ms before the second retry").isGreaterThanOrEqualTo(300L);
         assertThat(call(RETRIED).getException()).isNull();
+    }
+
+    /**
+     * Notes when each request reaches the simulator (by polling its request count every millisecond or so; a
+     * dropped connection is counted as it arrives), until interrupted.
+     */
+    private static Thread watchArrivals(AgencySimulators provider, List<Long> arrivals) {
+        Thread watcher = new Thread(() -> {
+            long seen = provider.dopa().requestCount();
+            while (!Thread.currentThread().isInterrupted()) {
+                long now = provider.dopa().requestCount();
+                for (; seen < now; seen++) {
+                    arrivals.add(System.nanoTime());
+                }
+                LockSupport.parkNanos(500_000);
+            }
+        }, "arrival-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
     }
 
     @Test
