@@ -111,8 +111,8 @@ public class ExchangeCoreConfiguration {
     }
 
     @Bean
-    ExchangeMeter exchangeMeter(ObjectProvider<MeterRegistry> registry) {
-        return new ExchangeMeter(registry.getIfAvailable(SimpleMeterRegistry::new));
+    ExchangeMeter exchangeMeter(ObjectProvider<MeterRegistry> registry, Clock clock) {
+        return new ExchangeMeter(registry.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 
     @Bean

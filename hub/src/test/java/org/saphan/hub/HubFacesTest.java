@@ -1,6 +1,7 @@
 package org.saphan.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
@@ -78,9 +79,15 @@ class HubFacesTest extends HubTestSupport {
         assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/v1/exchange/" + PROFILE);
         // the hub's own endpoints are described too, with the role that may call them
         assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/api/v1/consents", "/api/v1/consents/{id}/withdraw",
-                "/api/v1/audit/records", "/api/v1/subjects/{citizenId}/access-log", "/ws/auth/validate", "/api/v1/agreements");
+                "/api/v1/audit/records", "/api/v1/subjects/{citizenId}/access-log", "/ws/auth/validate", "/api/v1/agreements",
+                "/api/v1/usage", "/api/v1/traffic", "/api/v1/providers/health");
         assertThat(parsed.getOpenAPI().getPaths().get("/api/v1/audit/records").getGet().getExtensions())
                 .containsEntry("x-saphan-role", "auditor");
+        // the query parameters the controllers read (the access-log search takes the citizen ID as 'subject')
+        assertThat(parsed.getOpenAPI().getPaths().get("/api/v1/audit/records").getGet().getParameters())
+                .extracting(Parameter::getName).contains("subject").doesNotContain("citizenId");
+        assertThat(parsed.getOpenAPI().getPaths().get("/api/v1/usage").getGet().getExtensions())
+                .containsEntry("x-saphan-role", "operator");
     }
 
     @Test

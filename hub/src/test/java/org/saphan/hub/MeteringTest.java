@@ -5,18 +5,26 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.saphan.exchange.catalog.Catalog;
 import org.saphan.exchange.metering.ExchangeMeter;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.saphan.schemas.LegalBasis;
 import org.saphan.schemas.ProblemCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +48,13 @@ class MeteringTest extends HubTestSupport {
     private Catalog catalog;
     @Autowired
     private CamelContext camel;
+    @Autowired
+    private HealthEndpoint healthEndpoint;
+
+    /** What readiness must check before a node takes traffic (issue 8, item 4). */
+    private static final Set<String> READINESS = Set.of("db", "catalog", "signingKey", "accessLog");
+    /** The SLO buckets of both latency histograms, as Prometheus writes them: 10, 50, 100, 250 and 500 ms. */
+    private static final List<String> SLO_BUCKETS = List.of("0.01", "0.05", "0.1", "0.25", "0.5");
 
     @AfterEach
     void freeTheQuota() {
@@ -127,34 +142,7 @@ class MeteringTest extends HubTestSupport {
         otherPurpose.put("X-Purpose", "tax-administration");
         exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", otherPurpose);
 
-        Set<String> agencies = new HashSet<>(Set.of("unknown"));
-        catalog.clients().forEach(c -> agencies.add(c.agency()));
-        Set<String> providers = new HashSet<>(Set.of("unknown"));
-        Set<String> services = new HashSet<>(Set.of("unknown"));
-        catalog.services().forEach(s -> {
-            providers.add(s.provider());
-            services.add(s.id().toString());
-        });
-        Set<String> outcomes = new HashSet<>(Set.of("ok"));
-        for (ProblemCode code : ProblemCode.values()) {
-            outcomes.add(code.code());
-        }
-        Set<String> agreements = new HashSet<>();
-        catalog.agreements().forEach(a -> agreements.add(a.id()));
-        Set<String> routeIds = new HashSet<>(Set.of("")); // Camel labels context-wide meters with an empty route id
-        camel.getRoutes().forEach(r -> routeIds.add(r.getRouteId()));
-        // a policy decision's reason: the engine's problem code, or the legal basis of a permit
-        Set<String> reasons = new HashSet<>(outcomes);
-        reasons.remove("ok");
-        reasons.add(ExchangeMeter.NO_PERSONAL_DATA);
-        for (LegalBasis basis : LegalBasis.values()) {
-            reasons.add(basis.code());
-        }
-        Map<String, Set<String>> bounded = Map.ofEntries(Map.entry("consumer_agency", agencies),
-                Map.entry("provider", providers), Map.entry("service", services), Map.entry("outcome", outcomes),
-                Map.entry("agreement", agreements), Map.entry("routeId", routeIds),
-                Map.entry("window", Set.of("minute", "day")), Map.entry("state", Set.of("closed", "open", "half_open")),
-                Map.entry("decision", Set.of("permit", "deny")), Map.entry("reason", reasons));
+        Map<String, Set<String>> bounded = boundedLabelValues();
 
         String scrape = get("/actuator/prometheus", Map.of()).body();
         assertThat(scrape).contains("saphan_audit_queue_depth", "saphan_audit_batch_commit_seconds_count",
@@ -184,40 +172,121 @@ class MeteringTest extends HubTestSupport {
 
     @Test
     void readinessCoversTheDatabaseCatalogSigningKeyAndAccessLog() {
-        HttpResponse<String> ready = get("/actuator/health/readiness", Map.of());
-        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        assertThat(read(ready.body()).path("status").asText()).isEqualTo("UP");
+        // the group as the actuator computes it: fails if an indicator leaves the group or stops existing
+        HealthComponent readiness = healthEndpoint.healthForPath("readiness");
+        assertThat(readiness).isInstanceOf(CompositeHealth.class);
+        Map<String, HealthComponent> components = ((CompositeHealth) readiness).getComponents();
+        assertThat(components.keySet()).containsAll(READINESS).contains("readinessState");
+        components.forEach((name, health) -> assertThat(health.getStatus()).as(name).isEqualTo(Status.UP));
+
+        // over HTTP, an operator sees the same components (show-components: when-authorized, roles: operator)
+        HttpResponse<String> asOperator = get("/actuator/health/readiness", Map.of("Authorization", bearer(OPERATOR, OPERATOR_SECRET)));
+        assertThat(asOperator.statusCode()).as(asOperator.body()).isEqualTo(200);
+        JsonNode seen = read(asOperator.body());
+        assertThat(seen.path("status").asText()).isEqualTo("UP");
+        Set<String> named = new HashSet<>();
+        seen.path("components").fieldNames().forEachRemaining(named::add);
+        assertThat(named).containsAll(READINESS);
+        assertThat(seen.path("components").path("accessLog").path("details").path("capacity").asInt()).isPositive();
+        assertThat(asOperator.body()).doesNotContain("jdbc:", "password", "secret");
+
+        // anyone else sees only the status: no token, a consumer's token, a forged one
+        for (String authorization : new String[] {null, bearer(PORTAL, PORTAL_SECRET), "Bearer sph_forged"}) {
+            HttpResponse<String> other = get("/actuator/health/readiness",
+                    authorization == null ? Map.of() : Map.of("Authorization", authorization));
+            assertThat(other.statusCode()).isEqualTo(200);
+            assertThat(read(other.body()).has("components")).as(other.body()).isFalse();
+            assertThat(read(other.body()).has("details")).isFalse();
+        }
+    }
+
+    @Test
+    void bothLatencyHistogramsHaveTheSloBuckets() {
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(bearer(PORTAL, PORTAL_SECRET)));
+        Map<String, List<Map<String, String>>> series = series(get("/actuator/prometheus", Map.of()).body());
+        for (String histogram : List.of("saphan_exchange_duration_seconds_bucket", "saphan_provider_duration_seconds_bucket")) {
+            Set<String> buckets = new HashSet<>();
+            for (Map<String, String> labels : series.getOrDefault(histogram, List.of())) {
+                if (PROFILE.equals(labels.get("service"))) {
+                    buckets.add(labels.get("le"));
+                }
+            }
+            assertThat(buckets).as(histogram).containsAll(SLO_BUCKETS).contains("+Inf");
+        }
     }
 
     @Test
     void theShippedDashboardAndAlertRulesUseOnlyMetricsTheHubExports() throws Exception {
-        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(bearer(PORTAL, PORTAL_SECRET)));
-        Set<String> exported = new HashSet<>();
-        get("/actuator/prometheus", Map.of()).body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
-                .forEach(l -> exported.add(l.split("[{ ]")[0]));
+        String portal = bearer(PORTAL, PORTAL_SECRET);
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+        Map<String, String> otherPurpose = exchangeHeaders(portal);
+        otherPurpose.put("X-Purpose", "tax-administration"); // a policy denial, so decision="deny" is exported
+        exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", otherPurpose);
+        Map<String, List<Map<String, String>>> exported = series(get("/actuator/prometheus", Map.of()).body());
+        Map<String, Set<String>> bounded = boundedLabelValues();
+
         Path ops = Path.of("..", "ops");
         JsonNode dashboard = JSON.readTree(Files.readString(ops.resolve("dashboards/saphan-hub.json")));
-        StringBuilder expressions = new StringBuilder();
-        dashboard.path("panels").forEach(p -> p.path("targets").forEach(t -> expressions.append(t.path("expr").asText()).append('\n')));
+        List<String> expressions = new ArrayList<>();
+        dashboard.path("panels").forEach(p -> p.path("targets").forEach(t -> expressions.add(t.path("expr").asText())));
         Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(Files.readString(ops.resolve("alerts/saphan-rules.yml")));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
         int alerts = 0;
         for (Map<String, Object> group : groups) {
             for (Object rule : (List<?>) group.get("rules")) {
-                expressions.append(((Map<?, ?>) rule).get("expr")).append('\n');
+                String expr = String.valueOf(((Map<?, ?>) rule).get("expr"));
+                expressions.add(expr);
                 alerts++;
+                // a label an alert's text names must survive the expression's aggregation
+                Matcher templated = Pattern.compile("\\$labels\\.(\\w+)").matcher(String.valueOf(((Map<?, ?>) rule).get("annotations")));
+                while (templated.find()) {
+                    assertThat(groupingLabels(expr)).as("%s: {{ $labels.%s }}", ((Map<?, ?>) rule).get("alert"), templated.group(1))
+                            .contains(templated.group(1));
+                }
             }
         }
         assertThat(alerts).isGreaterThanOrEqualTo(5);
-        Matcher metric = Pattern.compile("\\b(saphan_[a-z_]+)").matcher(expressions);
+
+        Pattern selector = Pattern.compile("\\b(saphan_[a-z_]+)(?:\\{([^}]*)})?");
+        Pattern matcher = Pattern.compile("(\\w+)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
         Set<String> used = new HashSet<>();
-        while (metric.find()) {
-            used.add(metric.group(1));
+        int labelValuesChecked = 0;
+        for (String expr : expressions) {
+            Set<String> labelsOfExpr = new HashSet<>();
+            Matcher metric = selector.matcher(expr);
+            while (metric.find()) {
+                String name = metric.group(1);
+                used.add(name);
+                assertThat(exported).as("exported metric used by: " + expr).containsKey(name);
+                exported.get(name).forEach(l -> labelsOfExpr.addAll(l.keySet()));
+                if (metric.group(2) == null) {
+                    continue;
+                }
+                Matcher m = matcher.matcher(metric.group(2));
+                while (m.find()) {
+                    String label = m.group(1);
+                    String value = m.group(3);
+                    if ("=".equals(m.group(2))) {
+                        // an exact value (le="0.5", state="open", decision="deny") must be a series the hub exports
+                        assertThat(exported.get(name)).as("%s{%s=\"%s\"} in: %s", name, label, value, expr)
+                                .anyMatch(l -> value.equals(l.get(label)));
+                    } else {
+                        // a regex or negated value names values of a bounded label: each must be one it can take
+                        assertThat(bounded).as("bounded label %s in: %s", label, expr).containsKey(label);
+                        for (String alternative : value.split("\\|")) {
+                            assertThat(bounded.get(label)).as("%s=~%s in: %s", label, alternative, expr).contains(alternative);
+                        }
+                    }
+                    labelValuesChecked++;
+                }
+            }
+            // every label the expression groups by is a label of the metrics it reads
+            assertThat(labelsOfExpr).as("labels grouped by in: " + expr).containsAll(groupingLabels(expr));
         }
         assertThat(used).contains("saphan_exchanges_total", "saphan_audit_queue_depth", "saphan_signing_key_age_seconds",
-                "saphan_policy_decisions_total");
-        assertThat(exported).containsAll(used);
+                "saphan_policy_decisions_total", "saphan_exchange_duration_seconds_bucket", "saphan_provider_circuit_state");
+        assertThat(labelValuesChecked).as("le=\"0.5\", state=\"open\", decision=\"deny\", outcome...").isGreaterThanOrEqualTo(6);
     }
 
     @Test
@@ -231,6 +300,36 @@ class MeteringTest extends HubTestSupport {
         assertThat(profile.path("recentCalls").asInt()).isPositive();
         assertThat(get("/api/v1/providers/health", Map.of("Authorization", bearer(PORTAL, PORTAL_SECRET))).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aProviderFailureShowsAsLastFailureAndInTheRecentErrorRate() {
+        String portal = bearer(PORTAL, PORTAL_SECRET);
+        String operator = bearer(OPERATOR, OPERATOR_SECRET);
+        // the simulator's own fault control, as an operator would drive it (HubTestSupport clears it after)
+        simulatedDopaFault("fail");
+        Instant before = Instant.now();
+        int failures = 3; // below the breaker's minimum of calls, so each one reaches DOPA
+        for (int i = 0; i < failures; i++) {
+            HttpResponse<String> failed = exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal));
+            assertThat(read(failed.body()).path("code").asText()).as(failed.body()).isEqualTo("provider-error");
+        }
+        Instant after = Instant.now();
+
+        JsonNode failing = read(get("/api/v1/providers/health", Map.of("Authorization", operator)).body()).path(PROFILE);
+        Instant lastFailure = Instant.parse(failing.path("lastFailure").asText());
+        assertThat(lastFailure).isBetween(before, after);
+        int calls = failing.path("recentCalls").asInt();
+        // the window holds at least these failures, whatever other tests of this context called before
+        assertThat(failing.path("recentErrorRate").asDouble()).isGreaterThanOrEqualTo((double) failures / calls);
+        assertThat(failing.path("lastSuccess").isNull() || Instant.parse(failing.path("lastSuccess").asText()).isBefore(before))
+                .as("no success while DOPA fails: %s", failing).isTrue();
+
+        simulatedDopaFault("none");
+        assertThat(exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}", exchangeHeaders(portal)).statusCode()).isEqualTo(200);
+        JsonNode recovered = read(get("/api/v1/providers/health", Map.of("Authorization", operator)).body()).path(PROFILE);
+        assertThat(Instant.parse(recovered.path("lastSuccess").asText())).isAfter(lastFailure);
+        assertThat(Instant.parse(recovered.path("lastFailure").asText())).as("the failure is still shown").isEqualTo(lastFailure);
     }
 
     @Test
@@ -258,5 +357,76 @@ class MeteringTest extends HubTestSupport {
         assertThat(denied.statusCode()).isEqualTo(403);
         HttpResponse<String> noPeriod = get("/api/v1/usage", Map.of("Authorization", bearer(OPERATOR, OPERATOR_SECRET)));
         assertThat(noPeriod.statusCode()).isEqualTo(400);
+    }
+
+    /** Every value each bounded label may take: from the catalog, the problem codes, the legal bases and fixed words. */
+    private Map<String, Set<String>> boundedLabelValues() {
+        Set<String> agencies = new HashSet<>(Set.of("unknown"));
+        catalog.clients().forEach(c -> agencies.add(c.agency()));
+        Set<String> providers = new HashSet<>(Set.of("unknown"));
+        Set<String> services = new HashSet<>(Set.of("unknown"));
+        catalog.services().forEach(s -> {
+            providers.add(s.provider());
+            services.add(s.id().toString());
+        });
+        Set<String> outcomes = new HashSet<>(Set.of("ok"));
+        for (ProblemCode code : ProblemCode.values()) {
+            outcomes.add(code.code());
+        }
+        Set<String> agreements = new HashSet<>();
+        catalog.agreements().forEach(a -> agreements.add(a.id()));
+        Set<String> routeIds = new HashSet<>(Set.of("")); // Camel labels context-wide meters with an empty route id
+        camel.getRoutes().forEach(r -> routeIds.add(r.getRouteId()));
+        // a policy decision's reason: the engine's problem code, or the legal basis of a permit
+        Set<String> reasons = new HashSet<>(outcomes);
+        reasons.remove("ok");
+        reasons.add(ExchangeMeter.NO_PERSONAL_DATA);
+        for (LegalBasis basis : LegalBasis.values()) {
+            reasons.add(basis.code());
+        }
+        return Map.ofEntries(Map.entry("consumer_agency", agencies),
+                Map.entry("provider", providers), Map.entry("service", services), Map.entry("outcome", outcomes),
+                Map.entry("agreement", agreements), Map.entry("routeId", routeIds),
+                Map.entry("window", Set.of("minute", "day")), Map.entry("state", Set.of("closed", "open", "half_open")),
+                Map.entry("decision", Set.of("permit", "deny")), Map.entry("reason", reasons));
+
+    }
+
+    /** Sets the DOPA simulator's fault mode through its control endpoint ({@code POST /_sim/faults}). */
+    private void simulatedDopaFault(String mode) {
+        HttpResponse<String> set = send(HttpRequest.newBuilder(URI.create(SIMULATORS.dopa().baseUrl() + "/_sim/faults"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("mode=" + mode)).build());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    }
+
+    /** A Prometheus scrape as series: metric name to the label sets it is exported with. */
+    private static Map<String, List<Map<String, String>>> series(String scrape) {
+        Map<String, List<Map<String, String>>> series = new HashMap<>();
+        Matcher label = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher("");
+        scrape.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(line -> {
+            Map<String, String> labels = new HashMap<>();
+            int open = line.indexOf('{');
+            if (open >= 0) {
+                label.reset(line.substring(open, line.lastIndexOf('}') + 1));
+                while (label.find()) {
+                    labels.put(label.group(1), label.group(2));
+                }
+            }
+            series.computeIfAbsent(line.split("[{ ]")[0], k -> new ArrayList<>()).add(labels);
+        });
+        return series;
+    }
+
+    /** The labels of every {@code by (...)} clause in a PromQL expression. */
+    private static Set<String> groupingLabels(String expr) {
+        Set<String> labels = new HashSet<>();
+        Matcher by = Pattern.compile("\\bby\\s*\\(([^)]*)\\)").matcher(expr);
+        while (by.find()) {
+            for (String l : by.group(1).split(",")) {
+                labels.add(l.trim());
+            }
+        }
+        return labels;
     }
 }

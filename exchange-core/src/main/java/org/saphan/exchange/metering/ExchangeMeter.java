@@ -12,7 +12,9 @@ import org.saphan.schemas.ProblemCode;
 import org.saphan.exchange.route.EnforceQuota;
 import org.saphan.security.signing.ResponseSigner;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,17 +37,29 @@ public final class ExchangeMeter {
     public static final String POLICY_DECISIONS = "saphan.policy.decisions";
 
     private final MeterRegistry registry;
+    private final Clock clock;
     private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
     private final Map<Tags, Timer> timers = new ConcurrentHashMap<>();
     private final Map<Tags, Timer> providerTimers = new ConcurrentHashMap<>();
-    private final Map<Tags, AtomicReference<Double>> quotaUse = new ConcurrentHashMap<>();
+    private final Map<Tags, AtomicReference<WindowUse>> quotaUse = new ConcurrentHashMap<>();
     private final Map<Tags, Counter> decisions = new ConcurrentHashMap<>();
 
-    private final ProviderHealth providerHealth = new ProviderHealth(java.time.Clock.systemUTC());
+    private final ProviderHealth providerHealth;
     private final LiveTraffic liveTraffic = new LiveTraffic();
 
+    /** A window's count as last reported to this node: which window it belongs to, and the share of the limit. */
+    private record WindowUse(Instant windowStart, double ratio) {
+    }
+
     public ExchangeMeter(MeterRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    /** @param clock the hub's clock: quota windows and provider-health times are read from it */
+    public ExchangeMeter(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
+        this.providerHealth = new ProviderHealth(clock);
     }
 
     /** Each service's provider as this node has seen it (for operators). */
@@ -103,18 +117,30 @@ public final class ExchangeMeter {
     }
 
     /**
-     * The share of an agreement's quota used in the current window, as last seen by this node (0..1, above 1
+     * The share of an agreement's quota used in the current window, as last counted by this node (0..1, above 1
      * when calls were refused). Labels: agreement id (from the catalog) and window ({@code minute}, {@code day}).
+     * <p>
+     * The count is kept with the start of the window it belongs to, and the gauge reads it only while that window
+     * is still the current one: once the window ends, it reads 0 until the next call is counted. Otherwise a burst
+     * followed by silence would hold the last ratio for ever and keep {@code SaphanQuotaNearlyUsed} firing.
+     * The listener is not told the window's start, so it is taken from this node's clock when the count is
+     * reported; a call counted across a window boundary can thus be shown in the new window until the next
+     * counted call replaces it (docs/metering.md).
      */
     public void quotaUsed(Agreement agreement, EnforceQuota.Window window, long uses, int limit) {
         Tags tags = Tags.of("agreement", agreement.id(), "window", window.code());
         quotaUse.computeIfAbsent(tags, t -> {
-            AtomicReference<Double> share = new AtomicReference<>(0.0);
-            Gauge.builder(QUOTA_USED, share, AtomicReference::get)
+            AtomicReference<WindowUse> use = new AtomicReference<>(new WindowUse(Instant.EPOCH, 0));
+            Gauge.builder(QUOTA_USED, use, u -> currentRatio(window, u.get()))
                     .description("Share of the agreement's quota used in the current window, as last counted by this node")
                     .tags(t).register(registry);
-            return share;
-        }).set((double) uses / limit);
+            return use;
+        }).set(new WindowUse(window.start(clock.instant()), (double) uses / limit));
+    }
+
+    /** The ratio if it was counted in the window that is current now; 0 for a window that has ended. */
+    private double currentRatio(EnforceQuota.Window window, WindowUse use) {
+        return use.windowStart().equals(window.start(clock.instant())) ? use.ratio() : 0.0;
     }
 
     /** The signer, timed: signing is on every answer's path, so its cost shows in the exchange latency. */

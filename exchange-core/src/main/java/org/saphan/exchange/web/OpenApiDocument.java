@@ -84,13 +84,20 @@ public final class OpenApiDocument {
                 "PDPA s.39 record of processing of an agreement", "operator, auditor");
         platform(paths, "post", "/api/v1/clients/{agency}/{system}/revoke-tokens", "revokeClientTokens",
                 "Revoke every token of a client system", "operator");
+        platform(paths, "get", "/api/v1/usage", "usageReport",
+                "Calls per consumer agency, provider, service and outcome for a period, from the access log", "operator",
+                "from", "to", "format");
+        platform(paths, "get", "/api/v1/traffic", "liveTraffic", "This node's calls, errors and recent p50/p99 per service",
+                "operator");
+        platform(paths, "get", "/api/v1/providers/health", "providerHealth",
+                "Per service: the provider's last success, last failure and recent error rate on this node", "operator");
         platform(paths, "post", "/api/v1/consents", "giveConsent", "Record a citizen's consent; answers the record and its signed receipt",
                 "subject-portal");
         platform(paths, "get", "/api/v1/consents/{id}", "getConsent", "A consent record with its history and receipt", "subject-portal");
         platform(paths, "post", "/api/v1/consents/{id}/withdraw", "withdrawConsent", "Withdraw a consent from the next request on",
                 "subject-portal");
         platform(paths, "get", "/api/v1/audit/records", "searchAccessLog", "Access-log records, newest first, paged by cursor",
-                "auditor", "citizenId", "consumer", "service", "officer", "decision", "legalBasis", "from", "to", "cursor", "limit");
+                "auditor", "subject", "consumer", "service", "officer", "decision", "legalBasis", "from", "to", "cursor", "limit");
         platform(paths, "get", "/api/v1/audit/verify", "verifyAccessLog", "Recompute every chain and checkpoint; the first break", "auditor");
         platform(paths, "get", "/api/v1/audit/export", "exportAccessLog", "Stream a time range as NDJSON or CSV", "auditor",
                 "from", "to", "format");
