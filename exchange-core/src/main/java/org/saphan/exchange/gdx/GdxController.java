@@ -187,7 +187,7 @@ public class GdxController {
      * method but GET: answered here in GDX's form, not by the hub's problem+json fallback, which GDX clients cannot
      * read (docs/security.md, finding 6). The path is not logged: it can hold a citizen ID.
      */
-    @RequestMapping({GdxErrors.PATH, GdxErrors.PATH + "/**"})
+    @RequestMapping(GdxErrors.PATH + "/**") // "/**" matches "/ws" itself too
     public ResponseEntity<byte[]> otherPath(HttpServletRequest request) {
         if (!HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
             // every GDX path is read with GET; the specific mappings above take GET, so any other method lands here
