@@ -4,15 +4,16 @@
 # run and leaves its input under src/test/resources/.../<Class>Inputs/<method>/crash-*: fix the code, and keep the
 # input as a regression test under a name that says what it found (crash-* files are git-ignored).
 # At the end it prints, per target, the executions and seconds summed over all rounds.
-#   ops/fuzz-long.sh [rounds=30] [modules=schemas,security,connectors,hub]
-# Targets: IdentifiersFuzzTest (schemas: citizen, juristic, officer, request, service ids, legal bases),
-# ExchangeSignatureVerifierFuzzTest (security: the JWS verifier), SoapAnswerFuzzTest (connectors: providers' SOAP
-# answers), HubFacesFuzzTest (hub: REST exchange body and headers, GDX parameters, consents, audit/usage queries,
+#   ops/fuzz-long.sh [rounds=30] [modules=schemas,security,exchange-core,connectors,hub]
+# Targets (5): IdentifiersFuzzTest (schemas: citizen, juristic, officer, request, service ids, legal bases),
+# ExchangeSignatureVerifierFuzzTest (security: the JWS verifier), SoapFaceFuzzTest (exchange-core: envelopes sent to
+# the SOAP consumer face, /services/exchange), SoapAnswerFuzzTest (connectors: providers' SOAP answers),
+# HubFacesFuzzTest (hub: REST exchange body and headers, GDX parameters and paths, consents, audit/usage queries,
 # the token form, through the real application).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-30}
-modules=${2:-schemas,security,connectors,hub}
+modules=${2:-schemas,security,exchange-core,connectors,hub}
 log=$(mktemp -t saphan-fuzz.XXXXXX)
 for round in $(seq 1 "$rounds"); do
   echo "== fuzz round $round of $rounds"

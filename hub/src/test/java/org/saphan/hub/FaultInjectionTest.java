@@ -1,12 +1,17 @@
 package org.saphan.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.saphan.security.signing.HubSigningKeys;
+import org.saphan.security.signing.KeyAlgorithm;
 import org.saphan.security.signing.ResponseSigner;
 import org.saphan.security.signing.SigningKeyUnavailableException;
+import org.saphan.security.verify.ExchangeSignatureVerifier;
+import org.saphan.security.verify.VerificationResult;
 import org.saphan.simulators.http.FaultMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -23,16 +28,21 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +53,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
@@ -51,8 +62,8 @@ import static org.mockito.Mockito.reset;
 /**
  * Fault drills (issue 10): the hub on a real PostgreSQL under concurrent load while one thing breaks at a time:
  * the provider (slow, failing, resetting connections), the database (its connections killed and refused), the
- * access log (its writer stalled until the queue fills) and the signing key (unusable). Each drill checks the
- * same four things: the caller gets the standard's error and never a 500; every 200 the caller received has its
+ * access log (its writer stalled until the queue fills) and the signing key (unusable; and, for real, its keystore
+ * file damaged and its directory unwritable). Each drill checks the same four things: the caller gets the standard's error and never a 500; every 200 the caller received has its
  * access-log record (no data released without audit); the hub recovers by itself once the fault ends, without a
  * restart; and the access log's chains verify.
  */
@@ -63,6 +74,9 @@ class FaultInjectionTest extends HubTestSupport {
     private static final String DATABASE = "faults";
     private static final EmbeddedPostgres POSTGRES = startPostgres();
     private static final int CONCURRENCY = 8;
+    /** This context's own signing keystore, so the keystore drill damages no other test's file. */
+    private static final Path KEYS = tempDir("saphan-fault-keys").resolve("keys");
+    private static final String KEYSTORE_PASSWORD = UUID.randomUUID().toString(); // a throwaway key of a test run
 
     @MockitoSpyBean
     private ResponseSigner signer;
@@ -72,6 +86,8 @@ class FaultInjectionTest extends HubTestSupport {
     @DynamicPropertySource
     static void onPostgres(DynamicPropertyRegistry registry) {
         registry.add("saphan.node-id", () -> "fault-node");
+        registry.add("saphan.signing.keystore", () -> KEYS.resolve("hub-signing.p12").toString());
+        registry.add("saphan.signing.keystore-password", () -> KEYSTORE_PASSWORD);
         // a small access-log queue and a short commit wait, so the stalled-writer drill fills it within a second
         registry.add("saphan.audit.queue-capacity", () -> "16");
         registry.add("saphan.audit.write-timeout", () -> "1s");
@@ -222,6 +238,93 @@ class FaultInjectionTest extends HubTestSupport {
         awaitReadiness(200, Duration.ofSeconds(5));
         assertAllAudited("signing key unusable", during);
         assertChainsVerify();
+    }
+
+    /**
+     * The keystore file itself, no mock. The hub reads it once at start and signs from memory, so damaging it
+     * while the hub runs must not stop or unsign anything, while the next start must refuse it. A rotation writes
+     * it (a new file beside it, moved into place): when that cannot be done, the rotation fails and the new key
+     * never signs (a key not on disk would vanish at the next start, and the answers it signed would no longer
+     * verify); the old key keeps signing. Once the directory is back, a rotation works and rewrites the file whole.
+     */
+    @Test
+    void aDamagedOrUnwritableKeystoreFailsRotationClosedAndNeverUnsignsTheRunningHub() throws Exception {
+        Path keystore = KEYS.resolve("hub-signing.p12");
+        String operator = bearer("HUB/operator-console", "demo-operator-console-secret");
+        String kidBefore = activeKid();
+        String jwksBefore = get("/.well-known/jwks.json", Map.of()).body();
+
+        // 1. the file damaged while the hub runs: the key in memory keeps signing; the next start would refuse the file
+        byte[] good = Files.readAllBytes(keystore);
+        Files.write(keystore, "not a PKCS#12 keystore".getBytes(StandardCharsets.UTF_8));
+        Load damaged = Load.run(this, Duration.ofSeconds(1), null);
+        assertThat(damaged.statuses).as("the key in memory still signs").containsOnlyKeys(200);
+        assertSignedBy(kidBefore);
+        assertThat(get("/actuator/health/readiness", Map.of()).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> openKeystore(keystore)).as("what the next start does with the damaged file")
+                .isInstanceOf(SigningKeyUnavailableException.class);
+        assertAllAudited("keystore file damaged", damaged);
+
+        // 2. the keystore's directory cannot be written (replaced by a file: root ignores permissions) and a rotation
+        Path away = KEYS.resolveSibling("keys-away");
+        Files.move(KEYS, away);
+        Files.writeString(KEYS, "in the way");
+        try {
+            HttpResponse<String> rotation = post("/api/v1/keys/rotate", "application/json", "", Map.of("Authorization", operator));
+            assertThat(rotation.statusCode()).as("a rotation that cannot be persisted fails").isEqualTo(503);
+            assertThat(read(rotation.body()).path("code").asText()).isEqualTo("hub-unavailable");
+            assertThat(activeKid()).as("no key that is not on disk signs").isEqualTo(kidBefore);
+            assertThat(get("/.well-known/jwks.json", Map.of()).body()).as("no new key published").isEqualTo(jwksBefore);
+            Load unwritable = Load.run(this, Duration.ofSeconds(1), null);
+            assertThat(unwritable.statuses).containsOnlyKeys(200);
+            assertSignedBy(kidBefore);
+            assertAllAudited("keystore directory unwritable", unwritable);
+        } finally {
+            Files.delete(KEYS);
+            Files.move(away, KEYS);
+        }
+
+        // 3. the directory back (the file still damaged): a rotation works, rewrites the file from the keys in
+        //    memory, and the new key signs; the next start would load it
+        HttpResponse<String> rotation = post("/api/v1/keys/rotate", "application/json", "", Map.of("Authorization", operator));
+        assertThat(rotation.statusCode()).isEqualTo(200);
+        String kidAfter = read(rotation.body()).path("kid").asText();
+        assertThat(kidAfter).isNotEqualTo(kidBefore).isEqualTo(activeKid());
+        assertSignedBy(kidAfter);
+        assertThat(Files.readAllBytes(keystore)).isNotEqualTo(good); // rewritten whole, both keys in it
+        assertThat(openKeystore(keystore).active().kid()).isEqualTo(kidAfter);
+        assertThat(openKeystore(keystore).publicJwks().getKeyByKeyId(kidBefore)).as("the old key still verifies").isNotNull();
+        assertChainsVerify();
+    }
+
+    private static HubSigningKeys openKeystore(Path keystore) {
+        return HubSigningKeys.openOrCreate(keystore, KEYSTORE_PASSWORD.toCharArray(), KeyAlgorithm.ES256, Duration.ofDays(30),
+                Clock.systemUTC());
+    }
+
+    /** The kid the hub signs with now (the first key of its JWKS is the active one). */
+    private String activeKid() {
+        return read(get("/.well-known/jwks.json", Map.of()).body()).path("keys").path(0).path("kid").asText();
+    }
+
+    /** One exchange now: 200, and its signature verifies against the published JWKS under {@code kid}. */
+    private void assertSignedBy(String kid) throws Exception {
+        HttpResponse<String> answer = exchange(PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}",
+                exchangeHeaders(bearer(PORTAL, PORTAL_SECRET)));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        VerificationResult verified = new ExchangeSignatureVerifier().verify(answer.body().getBytes(StandardCharsets.UTF_8),
+                answer.headers().firstValue("X-Exchange-Signature").orElseThrow(),
+                JWKSet.parse(get("/.well-known/jwks.json", Map.of()).body()));
+        assertThat(verified.valid()).as(verified.reason()).isTrue();
+        assertThat(verified.kid()).isEqualTo(kid);
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

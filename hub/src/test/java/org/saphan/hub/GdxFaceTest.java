@@ -1,7 +1,11 @@
 package org.saphan.hub;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -11,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,6 +146,45 @@ class GdxFaceTest extends HubTestSupport {
         assertThat(read(done.body()).path("revokedGdxTokens").asInt()).isGreaterThanOrEqualTo(1);
         assertRefused(gdxGet("/ws/dopa/citizen-profile/v1?CitizenID=" + CITIZEN, ELDERLY_KEY, token),
                 401, "token-not-found", "unauthenticated");
+    }
+
+    @Test
+    void everyAnswerBelowWsIsInGdxFormEvenForPathsTheFaceDoesNotHaveAndNoneIsLogged() {
+        // docs/security.md, finding 6: these never reach a GDX mapping, and used to get the hub's problem+json
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(events);
+        try {
+            for (String path : List.of("/ws/dopa//v1?CitizenID=" + CITIZEN, "/ws/dopa/citizen-profile/v1/" + CITIZEN,
+                    "/ws/" + CITIZEN, "/ws/auth/validate/" + CITIZEN + "/v1", "/ws/", "/ws")) {
+                assertGdxForm(gdxGet(path, CONSUMER_KEY, "gdx_nope"), 404, "not-found", path);
+            }
+            // every GDX path is read with GET
+            HttpResponse<String> posted = post("/ws/dopa/citizen-profile/v1", "application/x-www-form-urlencoded",
+                    "CitizenID=" + CITIZEN, Map.of("Consumer-Key", CONSUMER_KEY));
+            assertGdxForm(posted, 405, "method-not-allowed", "POST");
+            assertThat(posted.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+            // the body limit of every endpoint (RequestLimits) answers in GDX's form here too
+            HttpResponse<String> oversized = send(HttpRequest.newBuilder(URI.create(url("/ws/dopa/citizen-profile/v1")))
+                    .header("Consumer-Key", CONSUMER_KEY).method("GET", HttpRequest.BodyPublishers.ofString("x".repeat(70_000)))
+                    .build());
+            assertGdxForm(oversized, 413, "payload-too-large", "oversized body");
+        } finally {
+            root.detachAppender(events);
+        }
+        // a mistyped path can hold a citizen ID: it is answered, never logged
+        assertThat(events.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains(CITIZEN));
+    }
+
+    private static void assertGdxForm(HttpResponse<String> response, int status, String code, String what) {
+        assertThat(response.statusCode()).as(what).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as(what)
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        JsonNode body = read(response.body());
+        assertThat(body.path("Code").asText()).as(what).isEqualTo(code);
+        assertThat(body.path("Message").asText()).as(what).isNotBlank().doesNotContain(CITIZEN);
+        assertThat(body.has("code")).as(what + ": not problem+json").isFalse();
     }
 
     private void assertRefused(HttpResponse<String> response, int status, String gdxCode, String auditCode) {

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import org.apache.cxf.common.logging.LogUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10, privacy: a full scenario (exchanges for several citizens over every kind of service, refusals of every
- * kind, consent, the GDX face, the composite service, provider failures, audit search, the citizen's access log,
- * usage) and then a scan of everything the hub wrote or exposed besides the answers themselves: every log event
- * (message, arguments, MDC, exceptions) and the console, the Prometheus scrape, and every error body. None may hold
+ * kind, consent, the GDX face, the SOAP face, the composite service, provider failures, audit search, the citizen's
+ * access log, usage) and then a scan of everything the hub wrote or exposed besides the answers themselves: every
+ * log event (message, arguments, MDC, exceptions; CXF's included, which log through SLF4J) and the console, the
+ * Prometheus scrape, and every error body (SOAP fault envelopes included). None may hold
  * a citizen ID, the officer's ID, a personal value from the registries (names, birth dates in ISO and Buddhist-era
  * form, house and card numbers), a client secret, a token or the signing-key password. A planted value proves the
  * scan can fail.
@@ -50,6 +52,7 @@ class PrivacyScanTest extends HubTestSupport {
     private static final List<String> SECRETS = List.of(PORTAL_SECRET, CITIZEN_PORTAL_SECRET, "demo-audit-console-secret",
             "demo-operator-console-secret", "demo-tax-audit-secret", "demo-benefits-secret", "demo-elderly-allowance-secret");
     private static final String GDX_KEY = "6f1c2a7e-3b9d-4c52-9e8a-51d0b7a4c3e2";
+    private static final String SOAP_NS = "https://saphan.example/exchange/soap/v1";
 
     @Value("${saphan.data-dir}")
     Path dataDir;
@@ -57,6 +60,7 @@ class PrivacyScanTest extends HubTestSupport {
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
     private final List<String> errorBodies = new ArrayList<>();
     private final Set<String> credentials = new LinkedHashSet<>();
+    private int soapFaults;
 
     @BeforeEach
     void captureEveryLogEvent() {
@@ -82,12 +86,13 @@ class PrivacyScanTest extends HubTestSupport {
         places.put("prometheus", metrics);
         places.put("error bodies", String.join("\n", errorBodies));
         assertThat(errorBodies).hasSizeGreaterThan(15);
+        assertThat(soapFaults).as("SOAP fault envelopes among the error bodies").isGreaterThanOrEqualTo(5);
         assertThat(events.list).isNotEmpty();
 
         assertThat(PrivacyScan.findings(places, needles)).isEmpty();
-        System.out.printf("privacy scan: %d log events, %d console characters, %d error bodies, %d metrics lines, "
-                + "%d values looked for: nothing found%n", events.list.size(), console.getAll().length(), errorBodies.size(),
-                metrics.lines().count(), needles.size());
+        System.out.printf("privacy scan: %d log events, %d console characters, %d error bodies (%d SOAP faults), "
+                + "%d metrics lines, %d values looked for: nothing found%n", events.list.size(), console.getAll().length(),
+                errorBodies.size(), soapFaults, metrics.lines().count(), needles.size());
     }
 
     @Test
@@ -95,11 +100,17 @@ class PrivacyScanTest extends HubTestSupport {
         Person somchai = SyntheticPopulation.standard().find(CITIZEN).orElseThrow();
         LoggerFactory.getLogger("org.saphan.planted").warn("looked up {} born {}", somchai.firstNameTh(),
                 BuddhistEra.format(somchai.birthDate()));
+        // CXF's own logging API (java.util.logging loggers that CXF routes to SLF4J), at a level the hub lets through
+        // for org.apache.cxf: what CXF writes reaches the scan like the hub's own events
+        LogUtils.getLogger(org.apache.cxf.interceptor.Fault.class).log(java.util.logging.Level.SEVERE,
+                "fault for house {0}", somchai.houseRegistrationNo());
         Map<String, String> places = Map.of("log events", logText(), "prometheus", "saphan_x{officer=\"" + OFFICER + "\"} 1");
 
         assertThat(PrivacyScan.findings(places, needles())).containsExactlyInAnyOrder(
                 "log events holds first name (Thai) of " + CITIZEN,
                 "log events holds birth date (Buddhist era) of " + CITIZEN,
+                "log events holds house registration number of " + CITIZEN,
+                "log events holds house registration number of 1103000456781", // his son: the same house
                 "prometheus holds officer ID");
     }
 
@@ -169,6 +180,20 @@ class PrivacyScanTest extends HubTestSupport {
         keep(token(CITIZEN, PORTAL_SECRET)); // an ID and a secret typed into the wrong fields
         keep(get("/ws/auth/validate?ConsumerSecret=x&AgentID=" + OFFICER, Map.of("Consumer-Key", CITIZEN)));
 
+        // the SOAP face (/services/exchange): an allowed exchange, then faults whose requests carry a citizen ID (wrong
+        // check digit, a valid ID of nobody, an ID as the token in the SOAP header) and envelopes it cannot read, one
+        // of them with an ID in an element name, which the XML parser's message would quote
+        HttpResponse<String> soapAllowed = soap(portal, null, "1400100234563");
+        assertThat(soapAllowed.statusCode()).as("the SOAP face served").isEqualTo(200);
+        assertThat(soapAllowed.body()).contains("<exchangeResponse", "<signature>");
+        soap(portal, null, "1103000123456");
+        soap(portal, null, UNKNOWN_CITIZEN);
+        soap(null, CITIZEN, CITIZEN);
+        keepSoap(post("/services/exchange", "text/xml; charset=UTF-8", envelope(null, "<e:parameter name=\"citizenId\"><id"
+                + CITIZEN + "></e:parameter>"), Map.of("Authorization", portal)));
+        keepSoap(post("/services/exchange", "text/xml; charset=UTF-8", envelope(null, "<e:parameter name=\"citizenId\">"
+                + CITIZEN + "</e:parameter").replace("</s:Envelope>", ""), Map.of("Authorization", portal)));
+
         // auditors, the citizen's own view, operators
         keep(get("/api/v1/audit/records?subject=" + CITIZEN, Map.of("Authorization", auditor)));
         keep(get("/api/v1/audit/records?subject=1103000123456", Map.of("Authorization", auditor)));
@@ -184,6 +209,34 @@ class PrivacyScanTest extends HubTestSupport {
         keep(get("/api/v1/subjects/" + CITIZEN + "/access-logs", Map.of("Authorization", citizenPortal)));
         keep(get("/api/v1/exchange/DOPA/citizen-profile/v1/" + CITIZEN, Map.of("Authorization", portal)));
         keep(post("/api/v1/consents/" + CITIZEN + "/renew", "application/json", "", Map.of("Authorization", citizenPortal)));
+        keep(get("/ws/dopa/citizen-profile/v1/" + CITIZEN, Map.of("Consumer-Key", GDX_KEY, "Token", gdxToken)));
+        keep(post("/ws/dopa/citizen-profile/v1", "application/x-www-form-urlencoded", "CitizenID=" + CITIZEN,
+                Map.of("Consumer-Key", GDX_KEY, "Token", gdxToken)));
+    }
+
+    /** A SOAP exchange of DOPA's citizen profile, with the bearer token in HTTP or {@code accessToken} in the SOAP header. */
+    private HttpResponse<String> soap(String authorization, String headerToken, String citizen) {
+        Map<String, String> http = authorization == null ? Map.of() : Map.of("Authorization", authorization);
+        return keepSoap(post("/services/exchange", "text/xml; charset=UTF-8",
+                envelope(headerToken, "<e:parameter name=\"citizenId\">" + citizen + "</e:parameter>"), http));
+    }
+
+    private static String envelope(String headerToken, String parameters) {
+        return "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:e=\"" + SOAP_NS + "\"><s:Header>"
+                + "<e:exchangeHeader>" + (headerToken == null ? "" : "<e:accessToken>" + headerToken + "</e:accessToken>")
+                + "<e:purpose>welfare-eligibility</e:purpose><e:legalBasis>pdpa-24-4</e:legalBasis><e:officerId>" + OFFICER
+                + "</e:officerId><e:requestId>" + java.util.UUID.randomUUID() + "</e:requestId></e:exchangeHeader></s:Header>"
+                + "<s:Body><e:exchangeRequest><e:service>" + PROFILE + "</e:service>" + parameters
+                + "</e:exchangeRequest></s:Body></s:Envelope>";
+    }
+
+    /** {@link #keep}, counting the SOAP faults among the error bodies. */
+    private HttpResponse<String> keepSoap(HttpResponse<String> response) {
+        if (response.statusCode() >= 400) {
+            assertThat(response.body()).as("a SOAP fault").contains("<faultcode>");
+            soapFaults++;
+        }
+        return keep(response);
     }
 
     private void call(String service, String citizen, Map<String, String> headers) {

@@ -1,8 +1,10 @@
 package org.saphan.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.saphan.exchange.auth.AccessTokens;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Several hub nodes on one PostgreSQL (issue 10): each node is its own JVM on its own port with its own node id,
  * and they share the database and the key files (signing keystore, subject-hash key), as nodes behind a load
- * balancer do. The drill checks that a token from one node works on another, that a request id used on one
- * node is a replay on another, that an agreement's quota holds across nodes, that load spread over the nodes
+ * balancer do. The drill checks that a token from one node works on another, that a token revoked on one node is
+ * refused on another within the token cache's window ({@link AccessTokens#VERIFIED_FOR}), that a request id used
+ * (and answered 200) on one node is a replay on another, that an agreement's quota holds across nodes, that load spread over the nodes
  * leaves every 200 audited with one chain per node, and that usage reports, audit queries and verification on
  * any node see every node. {@code ops/multi-node.sh} runs it; {@code MultiNodeDrillTest} runs it with two nodes.
  *
@@ -38,7 +41,12 @@ public final class MultiNodeDrill {
     static final int QUOTA_CALLERS = 4;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Result(int nodes, boolean tokenAcrossNodes, int replayStatusOnOtherNode, long quotaAdmitted, long quotaRefused,
+    /**
+     * {@code okReceived} counts every 200 the drill received: the load's, and the single calls of the token,
+     * revocation and replay checks; {@code okAudited} how many of them the access log holds.
+     */
+    record Result(int nodes, boolean tokenAcrossNodes, Revocation revocation, int replayFirstUseStatus,
+                  int replayStatusOnOtherNode, long quotaAdmitted, long quotaRefused,
                   long okReceived, long okAudited, Map<String, Long> recordsByNode, long usageCalls, long recordsInDatabase,
                   Set<String> nodesInAuditQuery, boolean logVerifies, int nodesVerified) {
         long lost() {
@@ -46,10 +54,24 @@ public final class MultiNodeDrill {
         }
     }
 
+    /**
+     * A token used on node-2 (so node-2 trusts it from memory), then revoked on node-1. {@code issuerStatus}: node-1's
+     * answer right after the revocation; {@code refusedOnOther}: node-2 refused it (401) before the drill gave up,
+     * {@code refusedAfterMillis} after the revocation was answered; {@code acceptedAfterWindow}: calls node-2 still
+     * answered 200 although they were sent more than {@code VERIFIED_FOR} after the revocation (must be 0).
+     */
+    record Revocation(int usedOnOtherBefore, int issuerStatus, boolean refusedOnOther, long refusedAfterMillis,
+                      int acceptedAfterWindow) {
+        boolean held() {
+            return usedOnOtherBefore == 200 && issuerStatus == 401 && refusedOnOther && acceptedAfterWindow == 0;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         DrillSite.Options o = DrillSite.Options.parse(args, "nodes", 3, 10, 12, "target/multi-node-drill");
         Result r = run(o.jar(), o.count(), o.seconds(), o.concurrency(), o.logs());
-        boolean held = r.tokenAcrossNodes() && r.replayStatusOnOtherNode() == 409 && r.quotaAdmitted() <= QUOTA_PER_MINUTE
+        boolean held = r.tokenAcrossNodes() && r.revocation().held() && r.replayFirstUseStatus() == 200
+                && r.replayStatusOnOtherNode() == 409 && r.quotaAdmitted() <= QUOTA_PER_MINUTE
                 && r.lost() == 0 && r.recordsByNode().size() == r.nodes() && r.usageCalls() == r.recordsInDatabase()
                 && r.nodesInAuditQuery().size() == r.nodes() && r.logVerifies() && r.nodesVerified() == r.nodes();
         System.out.println(r);
@@ -70,14 +92,21 @@ public final class MultiNodeDrill {
             String other = hubs.get(1);
             String last = hubs.get(hubs.size() - 1);
 
+            List<String> probesOk = new ArrayList<>(); // exchange ids of the single calls' 200s, looked up like the load's
             String token = ExchangeLoadBenchmark.token(first);
             HttpRequest onFirst = ExchangeLoadBenchmark.exchangeRequest(first, token, citizens.get(0));
-            boolean tokenAcross = status(ExchangeLoadBenchmark.exchangeRequest(other, token, citizens.get(1))) == 200;
+            boolean tokenAcross = send(ExchangeLoadBenchmark.exchangeRequest(other, token, citizens.get(1)), probesOk) == 200;
             String requestId = UUID.randomUUID().toString();
-            int firstUse = status(withRequestId(onFirst, requestId));
-            int replay = status(withRequestId(ExchangeLoadBenchmark.exchangeRequest(other, token, citizens.get(0)), requestId));
+            // the replay check means something only if the first use was admitted (a refusal may not use the id up)
+            int firstUse = send(withRequestId(onFirst, requestId), probesOk);
+            int replay = send(withRequestId(ExchangeLoadBenchmark.exchangeRequest(other, token, citizens.get(0)), requestId), probesOk);
             System.out.printf("token from node-1 on node-2: %s; request id used on node-1 (%d), again on node-2: %d%n",
                     tokenAcross ? "accepted" : "REFUSED", firstUse, replay);
+            Revocation revocation = revocationAcrossNodes(first, other, citizens, probesOk);
+            System.out.printf("token revoked on node-1: node-1 answers %d at once; node-2 (which had used it: %d) refuses it "
+                            + "after %d ms (window %d ms); 200s on node-2 sent after the window: %d%n", revocation.issuerStatus(),
+                    revocation.usedOnOtherBefore(), revocation.refusedAfterMillis(), AccessTokens.VERIFIED_FOR.toMillis(),
+                    revocation.acceptedAfterWindow());
 
             long[] quota = quotaAcrossNodes(hubs, citizens, db);
             System.out.printf("quota %d/min over %d nodes: at most %d admitted in a minute, %d refused quota-exceeded%n",
@@ -86,13 +115,15 @@ public final class MultiNodeDrill {
             AuditedCalls calls = AuditedCalls.runFor(hubs, token, citizens, concurrency, load);
             Set<String> audited = db.permittedExchangeIds();
             long okAudited = calls.okExchangeIds.stream().filter(audited::contains).count();
-            System.out.printf("load over %d nodes for %d s: %d 200s, %d audited, statuses %s%n", nodeCount, load.toSeconds(),
-                    calls.ok(), okAudited, calls.statuses);
+            long probesAudited = probesOk.stream().filter(audited::contains).count();
+            System.out.printf("load over %d nodes for %d s: %d 200s, %d audited, statuses %s; single calls: %d 200s, %d audited%n",
+                    nodeCount, load.toSeconds(), calls.ok(), okAudited, calls.statuses, probesOk.size(), probesAudited);
 
             long usageCalls = usageCalls(other);
             Set<String> queried = nodesInAuditQuery(last);
             JsonNode verify = DrillApi.verifyAccessLog(last);
-            Result result = new Result(nodeCount, tokenAcross, replay, quota[0], quota[1], calls.ok(), okAudited,
+            Result result = new Result(nodeCount, tokenAcross, revocation, firstUse, replay, quota[0], quota[1],
+                    calls.ok() + probesOk.size(), okAudited + probesAudited,
                     db.recordsByNode(), usageCalls, db.records(), queried, verify.path("valid").asBoolean(),
                     verify.path("nodes").size());
             System.out.printf("records by node %s; usage report on node-2 counts %d calls, the database holds %d records; "
@@ -139,11 +170,53 @@ public final class MultiNodeDrill {
         return seen;
     }
 
+    /**
+     * A fresh token is used on {@code other} (which then trusts it from memory), revoked on {@code issuer} (RFC 7009,
+     * with the client's own credentials), and offered to {@code other} every 100 ms until refused or until
+     * {@code VERIFIED_FOR} + 5 s. Each call's send time is kept, so a 200 for a call sent after the window is
+     * caught whatever the round trips cost on a busy machine.
+     */
+    private static Revocation revocationAcrossNodes(String issuer, String other, List<String> citizens, List<String> ok)
+            throws IOException, InterruptedException {
+        String token = ExchangeLoadBenchmark.token(issuer);
+        int usedOnOther = send(ExchangeLoadBenchmark.exchangeRequest(other, token, citizens.get(2)), ok);
+        HttpResponse<Void> revoked = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/api/v1/auth/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token
+                        + "&client_id=MSDHS%2Fwelfare-portal&client_secret=demo-welfare-portal-secret")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (revoked.statusCode() != 200) {
+            throw new IllegalStateException("revocation answered " + revoked.statusCode());
+        }
+        long revokedAt = System.nanoTime(); // the revocation is committed: the answer came after the UPDATE
+        int issuerStatus = send(ExchangeLoadBenchmark.exchangeRequest(issuer, token, citizens.get(2)), ok);
+        long windowNanos = AccessTokens.VERIFIED_FOR.toNanos();
+        long giveUp = revokedAt + windowNanos + Duration.ofSeconds(5).toNanos();
+        int acceptedAfterWindow = 0;
+        while (System.nanoTime() < giveUp) {
+            long sentAt = System.nanoTime();
+            int status = send(ExchangeLoadBenchmark.exchangeRequest(other, token, citizens.get(2)), ok);
+            if (status == 401) {
+                return new Revocation(usedOnOther, issuerStatus, true, (sentAt - revokedAt) / 1_000_000, acceptedAfterWindow);
+            }
+            if (status == 200 && sentAt - revokedAt > windowNanos) {
+                acceptedAfterWindow++;
+            }
+            Thread.sleep(100);
+        }
+        return new Revocation(usedOnOther, issuerStatus, false, -1, acceptedAfterWindow);
+    }
+
     private static HttpRequest withRequestId(HttpRequest request, String requestId) {
         return HttpRequest.newBuilder(request, (name, value) -> true).setHeader("X-Request-Id", requestId).build();
     }
 
-    private static int status(HttpRequest request) throws IOException, InterruptedException {
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    /** Sends one exchange; a 200's exchange id goes to {@code ok}, to be looked up in the access log. */
+    private static int send(HttpRequest request, List<String> ok) throws IOException, InterruptedException {
+        HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+            ok.add(response.headers().firstValue("X-Exchange-Id").orElseThrow());
+        }
+        return response.statusCode();
     }
 }

@@ -10,22 +10,24 @@ import org.saphan.exchange.catalog.Catalog;
 import org.saphan.exchange.catalog.ClientSystem;
 import org.saphan.exchange.catalog.Role;
 import org.saphan.exchange.catalog.ServiceDefinition;
-import org.saphan.exchange.route.ComposeAnswer;
 import org.saphan.exchange.route.ExchangeAnswer;
 import org.saphan.exchange.route.ExchangeEntry;
 import org.saphan.exchange.route.ExchangeIds;
 import org.saphan.exchange.route.ExchangeState;
 import org.saphan.exchange.route.InboundRequest;
 import org.saphan.schemas.Identifiers;
+import org.saphan.schemas.ProblemCode;
 import org.saphan.schemas.ServiceId;
 import org.saphan.security.secrets.ClientSecretHasher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -180,16 +182,26 @@ public class GdxController {
         return error(status, code, message, exchangeId);
     }
 
-    private ResponseEntity<byte[]> error(int status, String code, String message, String exchangeId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Code", code);
-        body.put("Message", message);
-        ResponseEntity.BodyBuilder out = ResponseEntity.status(status).cacheControl(CacheControl.noStore())
-                .contentType(MediaType.APPLICATION_JSON);
-        if (exchangeId != null) {
-            out.header(ComposeAnswer.EXCHANGE_ID_HEADER, exchangeId);
+    /**
+     * Any other path below {@code /ws} (a segment that is empty or holds '/', too few or too many segments) or any
+     * method but GET: answered here in GDX's form, not by the hub's problem+json fallback, which GDX clients cannot
+     * read (docs/security.md, finding 6). The path is not logged: it can hold a citizen ID.
+     */
+    @RequestMapping(GdxErrors.PATH + "/**") // "/**" matches "/ws" itself too
+    public ResponseEntity<byte[]> otherPath(HttpServletRequest request) {
+        if (!HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
+            // every GDX path is read with GET; the specific mappings above take GET, so any other method lands here
+            ResponseEntity<byte[]> refused = GdxErrors.answer(ProblemCode.METHOD_NOT_ALLOWED,
+                    "The GDX face answers GET only.");
+            return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
+                    .allow(HttpMethod.GET, HttpMethod.HEAD).body(refused.getBody());
         }
-        return out.body(write(body));
+        return GdxErrors.answer(ProblemCode.NOT_FOUND, "No such GDX path. Services answer at "
+                + "/ws/{provider}/{service}/{version}, tokens at /ws/auth/validate.");
+    }
+
+    private static ResponseEntity<byte[]> error(int status, String code, String message, String exchangeId) {
+        return GdxErrors.answer(status, code, message, exchangeId);
     }
 
     private static Optional<ServiceId> serviceId(String path) {

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors raised before Spring MVC sees the request (the servlet container's own 400s and 404s) are
- * forwarded to {@code /error}; this answers them in problem+json instead of the container's HTML page.
+ * forwarded to {@code /error}; this answers them in problem+json instead of the container's HTML page (in GDX's
+ * form when the failed request was below {@code /ws}).
  */
 @RestController
 public class HubErrorController implements ErrorController {
@@ -29,7 +30,7 @@ public class HubErrorController implements ErrorController {
             case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
             default -> ProblemCode.HUB_UNAVAILABLE;
         };
-        return ProblemAdvice.answer(problem, problem == ProblemCode.HUB_UNAVAILABLE
+        return ProblemAdvice.answer(request, problem, problem == ProblemCode.HUB_UNAVAILABLE
                 ? "The hub could not answer. Try again later." : "The request could not be handled.");
     }
 }

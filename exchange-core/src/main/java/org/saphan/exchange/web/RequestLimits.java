@@ -8,6 +8,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.saphan.exchange.gdx.GdxErrors;
 import org.saphan.exchange.problem.Problems;
 import org.saphan.schemas.ProblemCode;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -80,11 +81,13 @@ public class RequestLimits {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (request.getContentLengthLong() > maxBytes) {
+                String detail = "The request body is larger than the hub accepts.";
+                boolean gdx = GdxErrors.isGdxRequest(request); // GDX clients read only GDX's form
                 response.setStatus(ProblemCode.PAYLOAD_TOO_LARGE.status());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setContentType(gdx ? MediaType.APPLICATION_JSON_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setHeader("Connection", "close"); // the rest of the body is not read
-                response.getOutputStream().write(Problems.body(ProblemCode.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than the hub accepts.", null));
+                response.getOutputStream().write(gdx ? GdxErrors.body(ProblemCode.PAYLOAD_TOO_LARGE.code(), detail)
+                        : Problems.body(ProblemCode.PAYLOAD_TOO_LARGE, detail, null));
                 return;
             }
             chain.doFilter(new BoundedRequest(request, maxBytes), response);
