@@ -196,7 +196,7 @@ class CompositeConnectorTest extends CamelTestSupport {
                 new Authenticate(r -> "Bearer portal".equals(r.header(InboundRequest.AUTHORIZATION)) ? Optional.of(portal) : Optional.empty()),
                 new AdmitRequest(JSON), new RefuseReplay((client, id) -> true),
                 new FindService(() -> catalog), new FindAgreement(() -> catalog, CLOCK),
-                new EnforceQuota((agreement, window, start) -> 1L, CLOCK),
+                new EnforceQuota((agreement, quota, at) -> new EnforceQuota.Uses(1, 1), CLOCK),
                 new ValidateRequest(), new DecidePolicy(new PolicyEngine(), new NoConsents(), subjects, CLOCK, meter),
                 new ValidateAnswer(), new ReleaseAgreedFields(), new ComposeAnswer(JSON, CLOCK), sign,
                 new RecordAudit(trail), count, new AnswerRefusal(trail, count, sign)));
