@@ -143,15 +143,20 @@ class SlowProviderIsolationTest {
         }
     }
 
-    /** A freshly started hub runs its first exchanges interpreted; a few rounds first, so timing is the bulkhead's. */
+    /**
+     * A freshly started hub runs its first exchanges interpreted; a few rounds first, so timing is the bulkhead's.
+     * Each round stays under DOPA's bulkhead: a cold hub's slow calls would otherwise fill it and be refused.
+     */
     private void warmUp(ExecutorService callers, String token) throws Exception {
-        List<Future<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            calls.add(callers.submit(() -> exchange(token, PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}").statusCode()));
-            calls.add(callers.submit(() -> exchange(token, COMPANY, "{\"juristicId\":\"" + DEMO_COMPANY + "\"}").statusCode()));
-        }
-        for (Future<Integer> f : calls) {
-            assertThat(f.get()).isEqualTo(200);
+        for (int round = 0; round < 4; round++) {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < DOPA_BULKHEAD / 2; i++) {
+                calls.add(callers.submit(() -> exchange(token, PROFILE, "{\"citizenId\":\"" + CITIZEN + "\"}").statusCode()));
+                calls.add(callers.submit(() -> exchange(token, COMPANY, "{\"juristicId\":\"" + DEMO_COMPANY + "\"}").statusCode()));
+            }
+            for (Future<Integer> f : calls) {
+                assertThat(f.get()).isEqualTo(200);
+            }
         }
     }
 
