@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.saphan.bench.load.CompareHubs --before=old.jar --after=hub/target/saphan-hub.jar \
- *      [--rounds=4] [--seconds=6] [--concurrency=16]
+ *      [--rounds=4] [--seconds=6] [--concurrency=16] [--warmup=240]
  *      [--before-args="--saphan.signing.algorithm=ES256"] [--after-args="..."]   (hub arguments, e.g. to compare settings of one build)
  *      [--before-java=/usr/lib/jvm/java-17-openjdk-amd64] [--after-java=/usr/lib/jvm/temurin-25-jdk-amd64]   (the hubs' JDKs)
  * </pre>
@@ -35,6 +35,9 @@ public final class CompareHubs {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "4"));
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "6")));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
+        // the JIT keeps compiling the hub's hot path for about three minutes on 2 cores: shorter, and the first
+        // rounds measure the compiler (throughput still rose round by round after a 60 s warm-up)
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "240")));
         Path logs = Files.createDirectories(Path.of(options.getOrDefault("out", "target/compare")));
 
         try (AgencySimulators provider = AgencySimulators.start(0)) {
@@ -56,8 +59,11 @@ public final class CompareHubs {
                             ExchangeLoadBenchmark.pick(citizens)));
                 }
                 LoadGenerator load = new LoadGenerator();
-                for (int i = 0; i < hubs.size(); i++) {
-                    load.closedLoop("warm-up", requests.get(i), concurrency, Duration.ofSeconds(20));
+                // in 10 s turns, so neither hub sits idle long enough to lose compiled code to the sweeper
+                for (long done = 0; done < warmUp.toSeconds(); done += 10) {
+                    for (int i = 0; i < hubs.size(); i++) {
+                        load.closedLoop("warm-up", requests.get(i), concurrency, Duration.ofSeconds(10));
+                    }
                 }
                 List<List<double[]>> figures = List.of(new ArrayList<>(), new ArrayList<>());
                 for (int round = 0; round < rounds; round++) {
