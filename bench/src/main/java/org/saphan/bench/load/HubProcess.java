@@ -50,6 +50,8 @@ final class HubProcess implements AutoCloseable {
                 "--saphan.demo.portal-dopa-quota-per-day=1000000000"));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a benchmark stopped with Ctrl-C or SIGTERM must not leave its hub running (SIGTERM: it stops gracefully)
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         HubProcess hub = new HubProcess(process, port);
         try {
             hub.awaitHealthy(Duration.ofSeconds(300), log);

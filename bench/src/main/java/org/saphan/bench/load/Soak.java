@@ -31,12 +31,17 @@ final class Soak {
     private Soak() {
     }
 
-    static void run(Path jar, String db, Duration length, double rate, Path out) throws Exception {
+    /**
+     * @param warmUp as long as the benchmark's: a cold hub (JIT still compiling) cannot hold a rate a warm one
+     *               holds, and the soak is about the steady state
+     */
+    static void run(Path jar, String db, Duration length, double rate, Duration warmUp, List<String> hubJvmArgs,
+            List<String> extraHubArgs, Path out) throws Exception {
         Path dataDir = Files.createTempDirectory("saphan-soak-" + db);
-        List<String> hubArgs = new ArrayList<>();
+        List<String> hubArgs = new ArrayList<>(extraHubArgs);
         try (AgencySimulators provider = AgencySimulators.start(0);
-             EmbeddedPostgres postgres = db.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
-             HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), List.of(),
+             EmbeddedPostgres postgres = db.equals("postgres") ? ExchangeLoadBenchmark.durablePostgres() : null;
+             HubProcess hub = HubProcess.start(jar, dataDir, provider.dopa().baseUrl(), hubJvmArgs,
                      withDatabase(db, dataDir, postgres, hubArgs), out.resolve("hub-soak-" + db + ".log"))) {
             List<String> citizens = provider.population().all().stream().map(Person::citizenId).toList();
             String token = ExchangeLoadBenchmark.token(hub.baseUrl());
@@ -44,7 +49,7 @@ final class Soak {
             System.out.printf("== soak (%s): %.0f exchanges/s for %s, heap sampled every %ss%n", db, rate, length,
                     SAMPLE_EVERY.toSeconds());
             load.closedLoop("warm-up hub", () -> ExchangeLoadBenchmark.exchangeRequest(hub.baseUrl(), token,
-                    ExchangeLoadBenchmark.pick(citizens)), 16, Duration.ofSeconds(10));
+                    ExchangeLoadBenchmark.pick(citizens)), 16, warmUp);
 
             long cpuBefore = hub.cpuMillis();
             CompletableFuture<LoadGenerator.Result> run = CompletableFuture.supplyAsync(() -> {
