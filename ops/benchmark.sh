@@ -5,8 +5,8 @@
 #   ops/benchmark.sh [--database=h2|postgres|both] [--seconds=10] [--levels=1,8,32,128] [--warmup=240] [--jfr=DIR]
 #                    [--hub-args="--saphan.signing.algorithm=EdDSA"] [--hub-jvm="-agentpath:.../libasyncProfiler.so=..."]
 # About 13 minutes for both databases, most of it the 4-minute warm-up per hub (the JIT needs it on 2 cores).
-# The soak run (10 minutes at a constant rate, hub heap sampled every 10 s; docs/benchmark/soak.{json,md}):
-#   ops/benchmark.sh --soak=600 --rate=200 [--database=h2|postgres]
+# The soak run (10 minutes at a constant rate, hub heap sampled every 10 s; docs/benchmark/soak-DB.{json,md}):
+#   ops/benchmark.sh --soak=600 --rate=700 --database=postgres   (or --rate=500 --database=h2)
 # Run it on a quiet machine: provider, load generator and hub share the cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -48,7 +48,7 @@ public final class CompareHubs {
                 List<String> javaOptions = List.of("before-java", "after-java");
                 for (int i = 0; i < jars.size(); i++) {
                     Path javaHome = Path.of(options.getOrDefault(javaOptions.get(i), System.getProperty("java.home")));
-                    hubs.add(HubProcess.start(javaHome, jars.get(i), Files.createTempDirectory("saphan-compare-" + i),
+                    hubs.add(HubProcess.start(javaHome, jars.get(i), HubProcess.scratchDataDir("saphan-compare-" + i),
                             provider.dopa().baseUrl(), List.of(), ExchangeLoadBenchmark.words(options.get(argOptions.get(i))),
                             logs.resolve("hub-" + i + ".log")));
                 }

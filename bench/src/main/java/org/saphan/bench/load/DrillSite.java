@@ -55,7 +55,7 @@ final class DrillSite implements AutoCloseable {
     /** @param database {@code postgres}, or {@code h2}: the hub's embedded default, one node at a time */
     static DrillSite open(Path jar, Path logs, String database) throws IOException {
         Files.createDirectories(logs);
-        Path dataDir = Files.createTempDirectory("saphan-drill");
+        Path dataDir = HubProcess.scratchDataDir("saphan-drill");
         DrillDatabase db = switch (database) {
             case "postgres" -> DrillDatabase.postgres();
             case "h2" -> DrillDatabase.h2(dataDir);

@@ -97,7 +97,7 @@ public final class ExchangeLoadBenchmark {
 
     private static Map<String, Object> run(String db, Path jar, AgencySimulators provider, List<String> citizens,
                                            List<Integer> levels, Duration each, Path out, Path jfr) throws Exception {
-        Path dataDir = Files.createTempDirectory("saphan-bench-" + db);
+        Path dataDir = HubProcess.scratchDataDir("saphan-bench-" + db);
         List<String> extra = new ArrayList<>(hubArgs);
         EmbeddedPostgres postgres = db.equals("postgres") ? durablePostgres() : null;
         String countUrl = database(db, dataDir, postgres, extra);

@@ -28,6 +28,23 @@ final class HubProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * A data directory for a hub under test, deleted when this JVM ends: a benchmark's H2 file reaches gigabytes
+     * (H2 writes every commit, about 25 KB of file per exchange under sustained load), and repeated runs filled
+     * the disk of the machine they ran on.
+     */
+    static Path scratchDataDir(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // best effort: the JVM is ending
+            }
+        }));
+        return dir;
+    }
+
     static HubProcess start(Path jar, Path dataDir, String providerUrl, List<String> jvmArgs, List<String> extraArgs, Path log)
             throws IOException, InterruptedException {
         return start(Path.of(System.getProperty("java.home")), jar, dataDir, providerUrl, jvmArgs, extraArgs, log);

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The soak run: one constant rate through the hub for a long time (10 minutes by the issue), sampling every
  * 10 s the hub's heap in use, its heap right after a full collection and its RSS. A leak shows as a rising
  * heap after full collection: the run prints first, last and largest sample and the least-squares slope in MiB per minute, and
- * writes them to soak.{json,md} beside the benchmark results.
+ * writes them to soak-DB.{json,md} beside the benchmark results (one pair per database).
  */
 final class Soak {
 
@@ -37,7 +37,7 @@ final class Soak {
      */
     static void run(Path jar, String db, Duration length, double rate, Duration warmUp, List<String> hubJvmArgs,
             List<String> extraHubArgs, Path out) throws Exception {
-        Path dataDir = Files.createTempDirectory("saphan-soak-" + db);
+        Path dataDir = HubProcess.scratchDataDir("saphan-soak-" + db);
         List<String> hubArgs = new ArrayList<>(extraHubArgs);
         try (AgencySimulators provider = AgencySimulators.start(0);
              EmbeddedPostgres postgres = db.equals("postgres") ? ExchangeLoadBenchmark.durablePostgres() : null;
@@ -94,9 +94,9 @@ final class Soak {
             report.put("heapUsed", trend(samples, "heapUsedMiB"));
             report.put("rss", trend(samples, "rssMiB"));
             report.put("samples", samples);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("soak.json").toFile(), report);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("soak-" + db + ".json").toFile(), report);
             String md = markdown(report);
-            Files.writeString(out.resolve("soak.md"), md);
+            Files.writeString(out.resolve("soak-" + db + ".md"), md);
             System.out.println();
             System.out.println(md);
         }

@@ -5,12 +5,11 @@ package org.saphan.security.signing;
  * for the exact body bytes.
  *
  * <p>{@link ExchangeSigner} signs each response on its own (one ECDSA or EdDSA signature per
- * response). This interface is the seam for a later batch signer: collect the responses of a
- * few milliseconds, sign one Merkle root over their hashes, and give each response a header
- * carrying the root's signature plus its inclusion path (e.g. through
- * {@link ExchangeSigner#sign(byte[], String, java.util.Map)} extra header members), so one
- * signature serves many responses. Not implemented: measured single signatures are cheap enough
- * for now (see docs/signing.md).
+ * response). This interface is the seam for a batch signer (one signature over a Merkle root of
+ * the responses of a few milliseconds, each response carrying its inclusion path). Not built: signing
+ * is about a seventh of the hub's CPU at steady state, an inclusion path is outside JWS so receivers
+ * could no longer verify with any JOSE library, and EdDSA gives most of the saving within the
+ * standard (docs/performance.md, "Decisions").
  */
 public interface ResponseSigner {
 
