@@ -4,6 +4,7 @@ import org.saphan.exchange.audit.chain.CanonicalForm;
 import org.saphan.exchange.audit.chain.ChainEntry;
 import org.saphan.exchange.route.ExchangeEntry;
 import org.saphan.exchange.store.GroupCommit;
+import org.saphan.exchange.store.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -138,25 +139,9 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
     private List<Void> commit(List<AuditRecord> records) throws SQLException {
         long started = System.nanoTime();
         Head before = head;
-        long seq = before.seq();
-        String prev = before.hash();
+        Head after;
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
-                for (AuditRecord r : records) {
-                    ChainEntry e = ChainEntry.link(r, ++seq, prev);
-                    AuditRows.bind(ps, e);
-                    ps.addBatch();
-                    prev = e.recordHash();
-                }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            after = Transaction.run(c, transaction -> insertLinked(transaction, records, before));
         } catch (SQLException | RuntimeException e) {
             // no message with record content: the failure may concern a subject's row
             try (MDC.MDCCloseable ids = namingExchanges(records)) {
@@ -169,10 +154,26 @@ public final class ChainedAuditLog implements AuditLog, AutoCloseable {
             }
             throw e;
         }
-        head = new Head(seq, prev);
+        head = after;
         batches.incrementAndGet();
         commitListener.accept(Duration.ofNanos(System.nanoTime() - started));
         return Arrays.asList(new Void[records.size()]);
+    }
+
+    /** Inserts the records linked to the chain after {@code before}; answers the chain's new head. */
+    private static Head insertLinked(Connection c, List<AuditRecord> records, Head before) throws SQLException {
+        long seq = before.seq();
+        String prev = before.hash();
+        try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
+            for (AuditRecord r : records) {
+                ChainEntry e = ChainEntry.link(r, ++seq, prev);
+                AuditRows.bind(ps, e);
+                ps.addBatch();
+                prev = e.recordHash();
+            }
+            ps.executeBatch();
+        }
+        return new Head(seq, prev);
     }
 
     /** Writes what is queued, then stops. Idempotent. */

@@ -94,9 +94,7 @@ public final class QuotaCounters implements EnforceQuota.QuotaUse, AutoCloseable
         long[] day = new long[calls.size()];
         DataSource dataSource = jdbc.getDataSource();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                commits.relax(c);
+            commits.inTransaction(c, transaction -> {
                 Map<Counter, List<Integer>> minutes = new TreeMap<>();
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);
@@ -104,7 +102,7 @@ public final class QuotaCounters implements EnforceQuota.QuotaUse, AutoCloseable
                         minutes.computeIfAbsent(counter(call, Window.MINUTE), k -> new ArrayList<>()).add(i);
                     }
                 }
-                countIn(c, minutes, minute);
+                countIn(transaction, minutes, minute);
                 Map<Counter, List<Integer>> days = new TreeMap<>();
                 for (int i = 0; i < calls.size(); i++) {
                     Call call = calls.get(i);
@@ -113,14 +111,9 @@ public final class QuotaCounters implements EnforceQuota.QuotaUse, AutoCloseable
                         days.computeIfAbsent(counter(call, Window.DAY), k -> new ArrayList<>()).add(i);
                     }
                 }
-                countIn(c, days, day);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                countIn(transaction, days, day);
+                return null;
+            });
         }
         List<EnforceQuota.Uses> uses = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {

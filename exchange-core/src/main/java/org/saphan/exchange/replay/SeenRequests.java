@@ -80,45 +80,42 @@ public final class SeenRequests implements RefuseReplay.RequestIds, AutoCloseabl
         purgeNowAndThen();
         List<Use> ordered = new ArrayList<>(uses);
         ordered.sort(KEY_ORDER);
-        java.util.Map<Use, Boolean> first = new java.util.IdentityHashMap<>();
+        java.util.Map<Use, Boolean> first;
         try (Connection c = jdbc.getDataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                commits.relax(c);
-                int[] inserted;
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    for (Use u : ordered) {
-                        ps.setString(1, u.clientId());
-                        ps.setString(2, u.requestId());
-                        ps.setTimestamp(3, Timestamp.from(u.at()));
-                        ps.addBatch();
-                    }
-                    inserted = ps.executeBatch();
-                }
-                for (int i = 0; i < ordered.size(); i++) {
-                    Use u = ordered.get(i);
-                    if (inserted[i] == 1) {
-                        first.put(u, true);
-                    } else if (inserted[i] == 0) {
-                        // seen before, in the table or earlier in this batch (then it is inside the window)
-                        first.put(u, reuse(c, u));
-                    } else {
-                        throw new SQLException("the driver did not say whether a request id was new (" + inserted[i] + ")");
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            first = commits.inTransaction(c, transaction -> register(transaction, ordered));
         }
         List<Boolean> answers = new ArrayList<>(uses.size());
         for (Use u : uses) {
             answers.add(first.get(u));
         }
         return answers;
+    }
+
+    /** Inserts the ids (in key order); answers, per use, whether it is the first in the window. */
+    private java.util.Map<Use, Boolean> register(Connection c, List<Use> ordered) throws SQLException {
+        java.util.Map<Use, Boolean> first = new java.util.IdentityHashMap<>();
+        int[] inserted;
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Use u : ordered) {
+                ps.setString(1, u.clientId());
+                ps.setString(2, u.requestId());
+                ps.setTimestamp(3, Timestamp.from(u.at()));
+                ps.addBatch();
+            }
+            inserted = ps.executeBatch();
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            Use u = ordered.get(i);
+            if (inserted[i] == 1) {
+                first.put(u, true);
+            } else if (inserted[i] == 0) {
+                // seen before, in the table or earlier in this batch (then it is inside the window)
+                first.put(u, reuse(c, u));
+            } else {
+                throw new SQLException("the driver did not say whether a request id was new (" + inserted[i] + ")");
+            }
+        }
+        return first;
     }
 
     private boolean reuse(Connection c, Use u) throws SQLException {
@@ -162,24 +159,17 @@ public final class SeenRequests implements RefuseReplay.RequestIds, AutoCloseabl
             }
             // deleted in key order, the order of the insert batches, so writers on two nodes cannot deadlock
             expired.sort(Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]));
-            c.setAutoCommit(false); // one transaction for the slice: one commit, not one per id
-            try {
-                commits.relax(c); // a purge lost in a crash is purged again
-                try (PreparedStatement ps = c.prepareStatement(DELETE_ONE)) {
+            // one transaction for the slice: one commit, not one per id; a purge lost in a crash is purged again
+            commits.inTransaction(c, transaction -> {
+                try (PreparedStatement ps = transaction.prepareStatement(DELETE_ONE)) {
                     for (String[] key : expired) {
                         ps.setString(1, key[0]);
                         ps.setString(2, key[1]);
                         ps.addBatch();
                     }
-                    ps.executeBatch();
+                    return ps.executeBatch();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
             return expired.size();
         } catch (SQLException e) {
             throw new IllegalStateException("the replay register could not purge expired request ids", e);

@@ -24,13 +24,16 @@ public final class CarriedByTheAccessLog {
         this.postgres = "PostgreSQL".equalsIgnoreCase(database);
     }
 
-    /** First thing in such a transaction (auto-commit off): its commit returns without waiting for the disk. */
-    public void relax(Connection transaction) throws SQLException {
-        if (postgres) {
-            try (Statement s = transaction.createStatement()) {
-                s.execute("SET LOCAL synchronous_commit TO OFF");
+    /** Runs the work in one transaction whose commit, on PostgreSQL, returns without waiting for the disk. */
+    public <T> T inTransaction(Connection c, Transaction.Work<T> work) throws SQLException {
+        return Transaction.run(c, transaction -> {
+            if (postgres) {
+                try (Statement s = transaction.createStatement()) {
+                    s.execute("SET LOCAL synchronous_commit TO OFF"); // ends with this transaction
+                }
             }
-        }
+            return work.on(transaction);
+        });
     }
 
     /** Whether commits are relaxed on this database (PostgreSQL). */

@@ -29,11 +29,9 @@ class CarriedByTheAccessLogTest {
             assertThat(commits.relaxes()).isTrue();
             assertThat(synchronousCommit(c)).as("the server's setting, as in production").isEqualTo("on");
 
-            c.setAutoCommit(false);
-            commits.relax(c);
-            assertThat(synchronousCommit(c)).isEqualTo("off");
-            c.commit();
-            c.setAutoCommit(true);
+            String inside = commits.inTransaction(c, CarriedByTheAccessLogTest::synchronousCommit);
+            assertThat(inside).isEqualTo("off");
+            assertThat(c.getAutoCommit()).as("the connection goes back to auto-commit").isTrue();
             assertThat(synchronousCommit(c)).as("SET LOCAL ends with its transaction").isEqualTo("on");
         }
     }
@@ -54,9 +52,9 @@ class CarriedByTheAccessLogTest {
         try (Connection c = AuditDatabases.fresh("h2").getConnection()) {
             CarriedByTheAccessLog commits = new CarriedByTheAccessLog(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
             assertThat(commits.relaxes()).isFalse();
-            c.setAutoCommit(false);
-            commits.relax(c); // no PostgreSQL statement sent to H2
-            c.commit();
+            // no PostgreSQL statement sent to H2: the work runs and commits
+            int answered = commits.inTransaction(c, transaction -> 42);
+            assertThat(answered).isEqualTo(42);
         }
     }
 
