@@ -17,16 +17,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.saphan.security.signing.ExchangeSigner;
 import org.saphan.security.signing.HubSigningKeys;
 import org.saphan.security.signing.KeyAlgorithm;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Response signatures per second on one thread (= one core): {@link ExchangeSigner#sign} for
@@ -72,9 +71,7 @@ public class SigningBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        FileSystemUtils.deleteRecursively(dir);
     }
 
     @Benchmark

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.saphan.simulators.AgencySimulators;
 import org.saphan.simulators.http.FaultMode;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,9 +106,7 @@ class JsonLogsEndToEndTest {
             simulators.close();
         }
         if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Crash consistency (issue 10): a hub under load is killed with SIGKILL, restarted on the same database, and
- * killed again, round after round, on PostgreSQL or on the hub's embedded H2 file. After each kill, every 200 the client received must have its
- * access-log record; after each restart, the node's chain must continue from its last record before the kill.
- * A final restart serves once more: its 200s are looked up too, its chain must resume, and the whole log must
+ * killed again, round after round, on PostgreSQL or on the hub's embedded H2 file. After each kill, every 200 the
+ * client received must have its access-log record; after each restart, the node's chain must continue from its
+ * last record before the kill. A final restart serves once more: its 200s are looked up too, its chain must resume, and the whole log must
  * verify. {@code ops/crash-test.sh} runs it; {@code CrashDrillTest} runs a short one.
  *
  * <pre>

@@ -1,5 +1,7 @@
 package org.saphan.bench.load;
 
+import org.springframework.util.FileSystemUtils;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,9 +38,9 @@ final class HubProcess implements AutoCloseable {
     static Path scratchDataDir(String prefix) throws IOException {
         Path dir = Files.createTempDirectory(prefix);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException | java.io.UncheckedIOException ignored) {
+            try {
+                FileSystemUtils.deleteRecursively(dir);
+            } catch (IOException ignored) {
                 // best effort: the JVM is ending
             }
         }));
